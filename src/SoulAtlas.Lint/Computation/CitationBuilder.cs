@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Newtonsoft.Json.Linq;
+using SoulAtlas.Lint.Documents;
+
+namespace SoulAtlas.Lint.Computation;
+
+/// <summary>The facts a citation must state, derived as the site derives them.</summary>
+public sealed record CitationFacts(IReadOnlyList<string> Authors, string? Version, string? Year, string Url, string LegacyUrl)
+{
+    public string AuthorText => string.Join(", ", Authors);
+}
+
+public static class CitationBuilder
+{
+    public const string DefaultSiteUrl = "https://soul-atlas.github.io";
+
+    public static CitationFacts Facts(OccupationDocument document, string siteUrl)
+    {
+        var authors = new List<string>();
+        foreach (var name in document.Metadata.Contributors)
+        {
+            AddUnique(authors, name);
+        }
+
+        var git = document.Record?["git"] as JObject;
+        if (git?["authors"] is JArray gitAuthors)
+        {
+            foreach (var author in gitAuthors)
+            {
+                if (author is JObject a && a["name"] is JValue { Type: JTokenType.String } name)
+                {
+                    AddUnique(authors, (string)name!);
+                }
+            }
+        }
+
+        if (authors.Count == 0)
+        {
+            authors.Add("SOUL Atlas");
+        }
+
+        var version = StringOf(git?["updated"]) ?? document.Metadata.Updated ?? StringOf(git?["created"]) ?? document.Metadata.Created;
+        var year = version is { Length: >= 4 } ? version.Substring(0, 4) : null;
+        var root = siteUrl.TrimEnd('/');
+        return new CitationFacts(authors, version, year, root + "/souls/" + document.Slug, root + "/occupations/" + document.Slug);
+    }
+
+    /// <summary>The APA line: <c>AUTHORS (YEAR). TITLE [SOUL]. SOUL Atlas. URL</c>.</summary>
+    public static string Apa(CitationFacts facts, string title) =>
+        $"{facts.AuthorText} ({facts.Year ?? "n.d."}). {title} [SOUL]. SOUL Atlas. {facts.Url}";
+
+    private static string? StringOf(JToken? token) => token is JValue { Type: JTokenType.String } v ? (string)v! : null;
+
+    private static void AddUnique(List<string> list, string value)
+    {
+        if (value.Length > 0 && !list.Contains(value, StringComparer.Ordinal))
+        {
+            list.Add(value);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using SoulAtlas.Lint.Contract;
+using SoulAtlas.Lint.Documents;
+
+namespace SoulAtlas.Lint.Computation;
+
+/// <summary>A section as the site publishes it: heading, anchor id and word count.</summary>
+public sealed record SectionComputation(string Heading, string Id, int WordCount);
+
+/// <summary>The <c>computed</c> block of a record, recomputed from the content.</summary>
+public sealed class ComputedMetadata
+{
+    public ComputedMetadata(
+        string slug,
+        IReadOnlyList<SectionComputation> sections,
+        int wordCount,
+        int readingTimeMinutes,
+        double completeness,
+        IReadOnlyList<string> backlinks,
+        bool verified,
+        bool aiDrafted,
+        bool federated)
+    {
+        Slug = slug;
+        Sections = sections;
+        WordCount = wordCount;
+        ReadingTimeMinutes = readingTimeMinutes;
+        Completeness = completeness;
+        Backlinks = backlinks;
+        Verified = verified;
+        AiDrafted = aiDrafted;
+        Federated = federated;
+    }
+
+    public string Slug { get; }
+
+    public IReadOnlyList<SectionComputation> Sections { get; }
+
+    public int WordCount { get; }
+
+    public int ReadingTimeMinutes { get; }
+
+    public double Completeness { get; }
+
+    public IReadOnlyList<string> Backlinks { get; }
+
+    public bool Verified { get; }
+
+    public bool AiDrafted { get; }
+
+    public bool UnverifiedAiDraft => AiDrafted && !Verified;
+
+    public bool Federated { get; }
+}
+
+/// <summary>Derives computed metadata exactly as the content site's generator does (spec §2).</summary>
+public static class ComputedCalculator
+{
+    public const int WordsPerMinute = 225;
+
+    public static ComputedMetadata Compute(OccupationDocument document, SectionList sectionList, IReadOnlyList<string> backlinks)
+    {
+        var sections = new List<SectionComputation>(document.Sections.Count);
+        var total = 0;
+        foreach (var section in document.Sections)
+        {
+            var words = WordCounter.Count(section.Markdown);
+            total += words;
+            sections.Add(new SectionComputation(section.Heading, HeadingSlugger.Slug(section.Heading), words));
+        }
+
+        var federated = document.IsFederated;
+        var metadata = document.Metadata;
+        var verified = metadata.HasReviewers || metadata.LastReviewed is not null;
+        var provenance = metadata.Provenance;
+        var aiDrafted = provenance == "ai-generated" || provenance == "ai-assisted";
+        return new ComputedMetadata(
+            document.Slug,
+            sections,
+            total,
+            ReadingTime(total),
+            federated ? 1 : Completeness(sections, sectionList),
+            backlinks,
+            verified,
+            aiDrafted,
+            federated);
+    }
+
+    public static int ReadingTime(int wordCount) => (int)Math.Max(1, JsMath.Round(wordCount / (double)WordsPerMinute));
+
+    /// <summary>Required sections present with at least their minWords, over all required sections, to 3 decimals.</summary>
+    public static double Completeness(IReadOnlyList<SectionComputation> sections, SectionList sectionList)
+    {
+        if (sectionList.RequiredCount == 0)
+        {
+            return 1;
+        }
+
+        var met = 0;
+        foreach (var spec in sectionList.Sections.Where(s => s.Required))
+        {
+            // A heading that appears twice counts once, with its first occurrence, as the site does.
+            var present = sections.FirstOrDefault(s => string.Equals(s.Heading, spec.Heading, StringComparison.Ordinal));
+            if (present is not null && present.WordCount >= spec.MinWords)
+            {
+                met++;
+            }
+        }
+
+        return JsMath.Round(met / (double)sectionList.RequiredCount, 3);
+    }
+}

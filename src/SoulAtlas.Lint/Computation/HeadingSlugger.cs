@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text;
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace SoulAtlas.Lint.Computation;
+
+/// <summary>
+/// GitHub heading ids: the heading's rendered text (inline markup removed), lower-cased, every
+/// character that is not a letter, digit, mark, <c>_</c>, <c>-</c> or space removed, and each
+/// space turned into <c>-</c> without collapsing. <c>WHAT CHANGED v1.0 → v2.0</c> becomes
+/// <c>what-changed-v10--v20</c>.
+/// </summary>
+public static class HeadingSlugger
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAutoLinks().Build();
+
+    public static string Slug(string heading)
+    {
+        var text = RenderedText(heading).ToLowerInvariant();
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == ' ')
+            {
+                sb.Append('-');
+                continue;
+            }
+
+            if (c == '-' || c == '_')
+            {
+                sb.Append(c);
+                continue;
+            }
+
+            var category = CharUnicodeInfo.GetUnicodeCategory(text, i);
+            var isPair = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+            if (Keeps(category))
+            {
+                sb.Append(c);
+                if (isPair)
+                {
+                    sb.Append(text[i + 1]);
+                }
+            }
+
+            if (isPair)
+            {
+                i++;
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The text a reader sees for a heading: code spans keep their content, emphasis and links their text.</summary>
+    public static string RenderedText(string heading)
+    {
+        if (heading.IndexOfAny(MarkupCharacters) < 0)
+        {
+            return heading;
+        }
+
+        var document = Markdown.Parse("## " + heading, Pipeline);
+        if (document.Count == 0 || document[0] is not HeadingBlock { Inline: { } inline })
+        {
+            return heading;
+        }
+
+        var sb = new StringBuilder(heading.Length);
+        Append(inline, sb);
+        return sb.ToString();
+    }
+
+    private static readonly char[] MarkupCharacters = { '`', '*', '_', '[', '<', '&', '\\', '~', '!' };
+
+    private static void Append(Inline inline, StringBuilder sb)
+    {
+        switch (inline)
+        {
+            case LiteralInline literal:
+                sb.Append(literal.Content.ToString());
+                break;
+            case CodeInline code:
+                sb.Append(code.Content);
+                break;
+            case HtmlEntityInline entity:
+                sb.Append(entity.Transcoded.ToString());
+                break;
+            case LineBreakInline:
+                sb.Append(' ');
+                break;
+            case HtmlInline:
+                break;
+            case AutolinkInline autolink:
+                sb.Append(autolink.Url);
+                break;
+            case ContainerInline container:
+                foreach (var child in container)
+                {
+                    Append(child, sb);
+                }
+
+                break;
+        }
+    }
+
+    private static bool Keeps(UnicodeCategory category) => category switch
+    {
+        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter => true,
+        UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark => true,
+        UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber => true,
+        _ => false,
+    };
+}

@@ -1,0 +1,91 @@
+using System;
+using System.IO;
+using System.Threading;
+using Newtonsoft.Json.Linq;
+using NJsonSchema;
+
+namespace SoulAtlas.Lint.Contract;
+
+/// <summary>
+/// The content contract: the record and metadata schemas and the section list. The defaults are
+/// embedded in this assembly; a content repository can supply its own files. Schemas are loaded
+/// once per process and shared, since loading them costs far more than validating a record.
+/// </summary>
+public sealed class ContentContract
+{
+    private const string MetadataSchemaId = "https://soul-atlas.github.io/schema/metadata.schema.json";
+
+    private static readonly Lazy<ContentContract> DefaultContract = new(
+        () => FromText(ReadResource("metadata.schema.json"), ReadResource("occupation.schema.json"), ReadResource("sections.json")),
+        LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private ContentContract(JsonSchema metadataSchema, JsonSchema occupationSchema, SectionList sections)
+    {
+        MetadataSchema = metadataSchema;
+        OccupationSchema = occupationSchema;
+        Sections = sections;
+    }
+
+    public static ContentContract Default => DefaultContract.Value;
+
+    public JsonSchema MetadataSchema { get; }
+
+    public JsonSchema OccupationSchema { get; }
+
+    public SectionList Sections { get; }
+
+    public static ContentContract FromText(string metadataSchemaJson, string occupationSchemaJson, string sectionsJson)
+    {
+        var metadata = JsonSchema.FromJsonAsync(metadataSchemaJson).GetAwaiter().GetResult();
+        var occupation = JsonSchema.FromJsonAsync(InlineMetadataReference(metadataSchemaJson, occupationSchemaJson)).GetAwaiter().GetResult();
+        return new ContentContract(metadata, occupation, SectionList.Parse(sectionsJson));
+    }
+
+    public static string ReadResource(string name)
+    {
+        using var stream = typeof(ContentContract).Assembly.GetManifestResourceStream("SoulAtlas.Lint.schemas." + name)
+            ?? throw new InvalidOperationException($"embedded schema {name} is missing");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>
+    /// The record schema refers to the metadata schema by its absolute <c>$id</c> (or a sibling
+    /// file name). Rather than resolving over the network or the file system, the metadata schema
+    /// is copied into <c>definitions</c> and the reference rewritten to point there.
+    /// </summary>
+    private static string InlineMetadataReference(string metadataSchemaJson, string occupationSchemaJson)
+    {
+        var metadata = JObject.Parse(metadataSchemaJson);
+        var metadataId = (string?)metadata["$id"] ?? MetadataSchemaId;
+        metadata.Remove("$id");
+        metadata.Remove("$schema");
+        var occupation = JObject.Parse(occupationSchemaJson);
+        var replaced = false;
+        foreach (var token in occupation.DescendantsAndSelf())
+        {
+            if (token is JProperty { Name: "$ref", Value: JValue { Type: JTokenType.String } value })
+            {
+                var target = (string)value!;
+                if (target == metadataId || target == MetadataSchemaId || target.EndsWith("metadata.schema.json", StringComparison.Ordinal))
+                {
+                    value.Value = "#/definitions/soulLintMetadata";
+                    replaced = true;
+                }
+            }
+        }
+
+        if (replaced)
+        {
+            if (occupation["definitions"] is not JObject definitions)
+            {
+                definitions = new JObject();
+                occupation["definitions"] = definitions;
+            }
+
+            definitions["soulLintMetadata"] = metadata;
+        }
+
+        return occupation.ToString(Newtonsoft.Json.Formatting.None);
+    }
+}

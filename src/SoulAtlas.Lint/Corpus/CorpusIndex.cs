@@ -1,0 +1,149 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using SoulAtlas.Lint.Documents;
+
+namespace SoulAtlas.Lint.Corpus;
+
+/// <summary>
+/// What the cross-document rules need to know about the whole corpus — slugs, titles, aliases
+/// and related edges — built once from the parsed documents and shared read-only.
+/// </summary>
+public sealed class CorpusIndex
+{
+    private static readonly IReadOnlyList<string> None = Array.Empty<string>();
+
+    private readonly Dictionary<string, List<OccupationDocument>> _bySlug = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<OccupationDocument>> _byTitle = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<OccupationDocument>> _byAlias = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<string>> _backlinks = new(StringComparer.Ordinal);
+
+    public CorpusIndex(IReadOnlyList<OccupationDocument> documents)
+    {
+        Documents = documents;
+        foreach (var document in documents)
+        {
+            Add(_bySlug, document.Slug, document);
+            var title = TitleOf(document);
+            if (title is not null)
+            {
+                Add(_byTitle, title.Trim(), document);
+            }
+
+            foreach (var alias in document.Metadata.Aliases.Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                Add(_byAlias, alias.Trim(), document);
+            }
+        }
+
+        var incoming = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        foreach (var document in documents)
+        {
+            foreach (var link in document.Metadata.Related)
+            {
+                if (string.Equals(link.Slug, document.Slug, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                if (!incoming.TryGetValue(link.Slug, out var set))
+                {
+                    set = new SortedSet<string>(StringComparer.Ordinal);
+                    incoming.Add(link.Slug, set);
+                }
+
+                set.Add(document.Slug);
+            }
+        }
+
+        foreach (var pair in incoming)
+        {
+            _backlinks.Add(pair.Key, pair.Value.ToList());
+        }
+    }
+
+    public IReadOnlyList<OccupationDocument> Documents { get; }
+
+    public bool Contains(string slug) => _bySlug.ContainsKey(slug);
+
+    public IReadOnlyList<OccupationDocument> WithSlug(string slug) => _bySlug.TryGetValue(slug, out var list) ? list : Array.Empty<OccupationDocument>();
+
+    public IReadOnlyList<OccupationDocument> WithTitle(string title) => _byTitle.TryGetValue(title.Trim(), out var list) ? list : Array.Empty<OccupationDocument>();
+
+    public IReadOnlyList<OccupationDocument> WithAlias(string alias) => _byAlias.TryGetValue(alias.Trim(), out var list) ? list : Array.Empty<OccupationDocument>();
+
+    /// <summary>Slugs of other occupations whose related[] names <paramref name="slug"/>, unique and sorted ordinally.</summary>
+    public IReadOnlyList<string> BacklinksOf(string slug) => _backlinks.TryGetValue(slug, out var list) ? list : None;
+
+    /// <summary>The title an occupation is known by: metadata.title, else the record title.</summary>
+    public static string? TitleOf(OccupationDocument document) => document.Metadata.Title ?? document.Title;
+
+    /// <summary>The existing slug closest to a misspelt one, if any is close enough to be a likely typo.</summary>
+    public string? Suggest(string slug)
+    {
+        string? best = null;
+        var bestDistance = Math.Max(2, slug.Length / 4) + 1;
+        foreach (var candidate in _bySlug.Keys)
+        {
+            if (Math.Abs(candidate.Length - slug.Length) >= bestDistance)
+            {
+                continue;
+            }
+
+            var d = EditDistance.Compute(slug, candidate, bestDistance);
+            if (d < bestDistance || (d == bestDistance && best is not null && string.CompareOrdinal(candidate, best) < 0))
+            {
+                bestDistance = d;
+                best = candidate;
+            }
+        }
+
+        return best;
+    }
+
+    private static void Add(Dictionary<string, List<OccupationDocument>> map, string key, OccupationDocument document)
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            list = new List<OccupationDocument>(1);
+            map.Add(key, list);
+        }
+
+        list.Add(document);
+    }
+}
+
+/// <summary>Levenshtein distance with an early exit once the distance reaches a bound.</summary>
+public static class EditDistance
+{
+    public static int Compute(string a, string b, int bound)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            var rowMin = current[0];
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                rowMin = Math.Min(rowMin, current[j]);
+            }
+
+            if (rowMin >= bound)
+            {
+                return bound;
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}

@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Generic;
+using SoulAtlas.Lint.Rules;
+
+namespace SoulAtlas.Lint.Diagnostics;
+
+/// <summary>One finding, located in the file the user edits. Lines and columns are 1-based.</summary>
+public sealed class Diagnostic
+{
+    public Diagnostic(RuleDescriptor rule, Severity severity, string file, int line, int column, int endLine, int endColumn, string? slug, string message)
+    {
+        Rule = rule;
+        Severity = severity;
+        File = file;
+        Line = line;
+        Column = column;
+        EndLine = endLine;
+        EndColumn = endColumn;
+        Slug = slug;
+        Message = message;
+    }
+
+    public RuleDescriptor Rule { get; }
+
+    public string RuleId => Rule.Id;
+
+    public Severity Severity { get; }
+
+    /// <summary>Path relative to the working directory, with '/' separators.</summary>
+    public string File { get; }
+
+    /// <summary>Absolute path, for hosts that need to open the file.</summary>
+    public string? FullPath { get; init; }
+
+    public int Line { get; }
+
+    public int Column { get; }
+
+    public int EndLine { get; }
+
+    public int EndColumn { get; }
+
+    public string? Slug { get; }
+
+    public string Message { get; }
+
+    public bool Fixable => Rule.Fixable;
+
+    public override string ToString() => $"{File}:{Line}:{Column} {Severity.ToName()} {Message} {Rule.Name}";
+}
+
+/// <summary>Orders diagnostics by file, line, column and rule ID, as §5 of the output contract requires.</summary>
+public sealed class DiagnosticOrder : IComparer<Diagnostic>
+{
+    public static readonly DiagnosticOrder Instance = new();
+
+    public int Compare(Diagnostic? x, Diagnostic? y)
+    {
+        if (ReferenceEquals(x, y))
+        {
+            return 0;
+        }
+
+        if (x is null)
+        {
+            return -1;
+        }
+
+        if (y is null)
+        {
+            return 1;
+        }
+
+        var c = string.CompareOrdinal(x.File, y.File);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = x.Line.CompareTo(y.Line);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = x.Column.CompareTo(y.Column);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(x.RuleId, y.RuleId);
+        return c != 0 ? c : string.CompareOrdinal(x.Message, y.Message);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Collections.Generic;
+using Newtonsoft.Json.Linq;
+
+namespace SoulAtlas.Lint.Documents;
+
+/// <summary>A related[] entry.</summary>
+public sealed record RelatedLink(string Slug, string? Type, JToken SlugToken);
+
+/// <summary>
+/// Typed, forgiving access to occupation metadata. Values of the wrong type read as absent:
+/// the schema rule reports them, and every other rule goes on with what is usable.
+/// </summary>
+public sealed class MetadataView
+{
+    public MetadataView(JObject? root)
+    {
+        Root = root;
+    }
+
+    public JObject? Root { get; }
+
+    public string? Title => String("title");
+
+    public string? Slug => String("slug");
+
+    public string? Status => String("status");
+
+    public string? Provenance => String("provenance");
+
+    public string? Created => String("created");
+
+    public string? Updated => String("updated");
+
+    public string? LastReviewed => String("last_reviewed");
+
+    public string? SourceOrigin => Root?["source"] is JObject source && source["origin"] is JValue { Type: JTokenType.String } v ? (string)v! : null;
+
+    public IReadOnlyList<string> Aliases => Strings("aliases");
+
+    public IReadOnlyList<string> Contributors => Strings("contributors");
+
+    public JArray? Reviewers => Root?["reviewers"] as JArray;
+
+    public bool HasReviewers => Reviewers is { Count: > 0 };
+
+    public IReadOnlyList<RelatedLink> Related
+    {
+        get
+        {
+            var list = new List<RelatedLink>();
+            if (Root?["related"] is JArray related)
+            {
+                foreach (var item in related)
+                {
+                    if (item is JObject entry && entry["slug"] is JValue { Type: JTokenType.String } slug)
+                    {
+                        var type = entry["type"] is JValue { Type: JTokenType.String } t ? (string)t! : null;
+                        list.Add(new RelatedLink((string)slug!, type, slug));
+                    }
+                }
+            }
+
+            return list;
+        }
+    }
+
+    public JToken? Token(string name) => Root?[name];
+
+    public string? String(string name) => Root?[name] is JValue { Type: JTokenType.String } v ? (string)v! : null;
+
+    private IReadOnlyList<string> Strings(string name)
+    {
+        var list = new List<string>();
+        if (Root?[name] is JArray array)
+        {
+            foreach (var item in array)
+            {
+                if (item is JValue { Type: JTokenType.String } v)
+                {
+                    list.Add((string)v!);
+                }
+            }
+        }
+
+        return list;
+    }
+}

@@ -1,0 +1,41 @@
+using System;
+using System.Collections.Generic;
+using SoulAtlas.Lint.Computation;
+using SoulAtlas.Lint.Contract;
+using SoulAtlas.Lint.Diagnostics;
+using SoulAtlas.Lint.Loading;
+using SoulAtlas.Lint.Rules;
+
+namespace SoulAtlas.Lint.Engine;
+
+/// <summary>Everything a lint run depends on besides the files: the contract, severities, dates and limits.</summary>
+public sealed class LintSettings
+{
+    public ContentContract Contract { get; init; } = ContentContract.Default;
+
+    /// <summary>Dates after this day are in the future (date-order). Pinned with <c>--today</c>.</summary>
+    public DateTime Today { get; init; } = DateTime.UtcNow.Date;
+
+    public string SiteUrl { get; init; } = CitationBuilder.DefaultSiteUrl;
+
+    public LoadLimits Limits { get; init; } = LoadLimits.Default;
+
+    /// <summary>Severity overrides by rule ID.</summary>
+    public IReadOnlyDictionary<string, Severity> Severities { get; init; } = new Dictionary<string, Severity>(StringComparer.Ordinal);
+
+    /// <summary>Run files in parallel across cores.</summary>
+    public bool Parallel { get; init; } = true;
+
+    public Severity SeverityOf(RuleDescriptor rule) => Severities.TryGetValue(rule.Id, out var s) ? s : rule.DefaultSeverity;
+
+    /// <summary>The severity of one finding: an explicit override wins, else a finding's own (milder) severity, else the rule's.</summary>
+    public Severity SeverityOf(RuleDescriptor rule, Severity? findingSeverity)
+    {
+        if (Severities.TryGetValue(rule.Id, out var configured))
+        {
+            return configured;
+        }
+
+        return findingSeverity ?? rule.DefaultSeverity;
+    }
+}

@@ -1,0 +1,276 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using Newtonsoft.Json.Linq;
+using SoulAtlas.Lint.Text;
+
+namespace SoulAtlas.Lint.Loading;
+
+/// <summary>A key that an object repeats: where it is repeated and where it was first defined.</summary>
+public sealed record DuplicateKey(string Key, SourceRange Repeated, SourceRange First);
+
+/// <summary>The JSON text could not be read; <see cref="Offset"/> is the UTF-16 offset of the problem.</summary>
+public sealed class JsonSyntaxProblem : Exception
+{
+    public JsonSyntaxProblem(string message, int offset, bool depthExceeded)
+        : base(message)
+    {
+        Offset = offset;
+        DepthExceeded = depthExceeded;
+    }
+
+    public int Offset { get; }
+
+    public bool DepthExceeded { get; }
+}
+
+/// <summary>
+/// Reads UTF-8 JSON with <see cref="Utf8JsonReader"/> into a Newtonsoft <see cref="JToken"/> tree
+/// (what NJsonSchema validates) and annotates every value with the exact start and end of the
+/// value and of its key. Repeated keys are collected rather than silently overwritten.
+/// </summary>
+public sealed class JsonTreeReader
+{
+    private readonly SourceFile _file;
+    private readonly byte[] _utf8;
+    private readonly int _byteBase;
+    private readonly int _maxDepth;
+    private readonly List<DuplicateKey> _duplicates = new();
+
+    // Monotonic byte → UTF-16 conversion cursor: tokens are visited in order.
+    private int _cursorByte;
+    private int _cursorChar;
+
+    private JsonTreeReader(SourceFile file, byte[] utf8, int byteBase, int maxDepth)
+    {
+        _file = file;
+        _utf8 = utf8;
+        _byteBase = byteBase;
+        _maxDepth = maxDepth;
+        _cursorByte = byteBase;
+    }
+
+    /// <summary>Parses <paramref name="utf8"/> from <paramref name="byteBase"/> (after any BOM).</summary>
+    /// <exception cref="JsonSyntaxProblem">The text is not one well-formed JSON value.</exception>
+    public static (JToken Root, IReadOnlyList<DuplicateKey> Duplicates) Read(SourceFile file, byte[] utf8, int byteBase, int maxDepth)
+    {
+        var reader = new JsonTreeReader(file, utf8, byteBase, maxDepth);
+        var root = reader.ReadDocument();
+        return (root, reader._duplicates);
+    }
+
+    private JToken ReadDocument()
+    {
+        var options = new JsonReaderOptions
+        {
+            CommentHandling = JsonCommentHandling.Disallow,
+            AllowTrailingCommas = false,
+            MaxDepth = _maxDepth + 1,
+        };
+        var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_utf8, _byteBase, _utf8.Length - _byteBase), options);
+        try
+        {
+            if (!reader.Read())
+            {
+                throw new JsonSyntaxProblem("the file is empty; expected a JSON value", CharOffset(_utf8.Length), false);
+            }
+
+            var root = ReadValue(ref reader, 0);
+            if (reader.Read())
+            {
+                throw new JsonSyntaxProblem("unexpected content after the end of the JSON value", CharOffset(_byteBase + (int)reader.TokenStartIndex), false);
+            }
+
+            return root;
+        }
+        catch (JsonException ex)
+        {
+            throw Translate(ex, reader);
+        }
+    }
+
+    private JToken ReadValue(ref Utf8JsonReader reader, int depth)
+    {
+        var start = _byteBase + (int)reader.TokenStartIndex;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                return ReadObject(ref reader, depth + 1, start);
+            case JsonTokenType.StartArray:
+                return ReadArray(ref reader, depth + 1, start);
+            case JsonTokenType.String:
+                return Annotate(new JValue(reader.GetString()), start, start + reader.ValueSpan.Length + 2);
+            case JsonTokenType.Number:
+                {
+                    JValue value = reader.TryGetInt64(out var l) ? new JValue(l) : new JValue(reader.GetDouble());
+                    return Annotate(value, start, start + reader.ValueSpan.Length);
+                }
+
+            case JsonTokenType.True:
+                return Annotate(new JValue(true), start, start + 4);
+            case JsonTokenType.False:
+                return Annotate(new JValue(false), start, start + 5);
+            case JsonTokenType.Null:
+                return Annotate(JValue.CreateNull(), start, start + 4);
+            default:
+                throw new JsonSyntaxProblem($"unexpected token {reader.TokenType}", CharOffset(start), false);
+        }
+    }
+
+    private JObject ReadObject(ref Utf8JsonReader reader, int depth, int start)
+    {
+        if (depth > _maxDepth)
+        {
+            throw new JsonSyntaxProblem($"nesting is deeper than the limit of {_maxDepth}", CharOffset(start), true);
+        }
+
+        var obj = new JObject();
+        var span = new JsonNodeSpan(_file, CharOffset(start), -1);
+        obj.AddAnnotation(span);
+        Dictionary<string, SourceRange>? seen = null;
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                span.End = CharOffset(_byteBase + (int)reader.TokenStartIndex + 1);
+                return obj;
+            }
+
+            var keyStartByte = _byteBase + (int)reader.TokenStartIndex;
+            var keyStart = CharOffset(keyStartByte);
+            var keyEnd = CharOffset(keyStartByte + reader.ValueSpan.Length + 2);
+            var name = reader.GetString()!;
+            reader.Read();
+            var value = ReadValue(ref reader, depth);
+            var valueSpan = value.Annotation<JsonNodeSpan>()!;
+            valueSpan.KeyStart = keyStart;
+            valueSpan.KeyEnd = keyEnd;
+            var keyRange = new SourceRange(_file, keyStart, keyEnd);
+            seen ??= new Dictionary<string, SourceRange>(StringComparer.Ordinal);
+            if (seen.TryGetValue(name, out var first))
+            {
+                _duplicates.Add(new DuplicateKey(name, keyRange, first));
+            }
+            else
+            {
+                seen.Add(name, keyRange);
+            }
+
+            // Last one wins, as JSON.parse does when the site is built.
+            obj[name] = value;
+        }
+
+        throw new JsonSyntaxProblem("unterminated object", CharOffset(_utf8.Length), false);
+    }
+
+    private JArray ReadArray(ref Utf8JsonReader reader, int depth, int start)
+    {
+        if (depth > _maxDepth)
+        {
+            throw new JsonSyntaxProblem($"nesting is deeper than the limit of {_maxDepth}", CharOffset(start), true);
+        }
+
+        var array = new JArray();
+        var span = new JsonNodeSpan(_file, CharOffset(start), -1);
+        array.AddAnnotation(span);
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.EndArray)
+            {
+                span.End = CharOffset(_byteBase + (int)reader.TokenStartIndex + 1);
+                return array;
+            }
+
+            array.Add(ReadValue(ref reader, depth));
+        }
+
+        throw new JsonSyntaxProblem("unterminated array", CharOffset(_utf8.Length), false);
+    }
+
+    private JValue Annotate(JValue value, int startByte, int endByte)
+    {
+        var start = CharOffset(startByte);
+        value.AddAnnotation(new JsonNodeSpan(_file, start, CharOffset(endByte)));
+        return value;
+    }
+
+    /// <summary>Converts an absolute byte offset into a UTF-16 offset in the decoded text (BOM excluded).</summary>
+    private int CharOffset(int byteOffset)
+    {
+        if (byteOffset < _cursorByte)
+        {
+            _cursorByte = _byteBase;
+            _cursorChar = 0;
+        }
+
+        var limit = Math.Min(byteOffset, _utf8.Length);
+        var chars = _cursorChar;
+        var i = _cursorByte;
+        while (i < limit)
+        {
+            var b = _utf8[i];
+            if (b < 0x80)
+            {
+                chars++;
+                i++;
+            }
+            else if (b >= 0xF0)
+            {
+                chars += 2;
+                i += 4;
+            }
+            else if (b >= 0xE0)
+            {
+                chars++;
+                i += 3;
+            }
+            else if (b >= 0xC0)
+            {
+                chars++;
+                i += 2;
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        _cursorByte = i;
+        _cursorChar = chars;
+        return chars;
+    }
+
+    private JsonSyntaxProblem Translate(JsonException ex, Utf8JsonReader reader)
+    {
+        // The reader's message ends with "LineNumber: n | BytePositionInLine: m."; keep the human part.
+        var message = ex.Message;
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (cut > 0)
+        {
+            message = message.Substring(0, cut).TrimEnd();
+        }
+
+        var depthExceeded = message.IndexOf("depth", StringComparison.OrdinalIgnoreCase) >= 0;
+        var byteOffset = _byteBase + (int)Math.Min(reader.BytesConsumed, _utf8.Length - _byteBase);
+        if (ex.LineNumber is long line && ex.BytePositionInLine is long column)
+        {
+            byteOffset = ByteOffsetOf(line, column);
+        }
+
+        return new JsonSyntaxProblem(message, CharOffset(byteOffset), depthExceeded);
+    }
+
+    private int ByteOffsetOf(long line, long bytePositionInLine)
+    {
+        var offset = _byteBase;
+        for (long l = 0; l < line && offset < _utf8.Length; offset++)
+        {
+            if (_utf8[offset] == (byte)'\n')
+            {
+                l++;
+            }
+        }
+
+        return (int)Math.Min(_utf8.Length, offset + bytePositionInLine);
+    }
+}

@@ -1,0 +1,48 @@
+using System.Collections.Generic;
+using SoulAtlas.Lint.Diagnostics;
+using SoulAtlas.Lint.Documents;
+using SoulAtlas.Lint.Rules;
+using SoulAtlas.Lint.Text;
+
+namespace SoulAtlas.Lint.Loading;
+
+/// <summary>A problem found while reading a file, before any rule ran.</summary>
+public sealed record LoadProblem(RuleDescriptor Rule, SourceRange Range, string Message, Severity? Severity = null);
+
+public enum LoadOutcome
+{
+    /// <summary>An occupation document was read (it may still carry problems such as a BOM).</summary>
+    Occupation,
+
+    /// <summary>Well-formed JSON that is not an occupation record.</summary>
+    NotAnOccupation,
+
+    /// <summary>The file could not be read or parsed; see the problems.</summary>
+    Broken,
+}
+
+/// <summary>The result of reading one file: a document, or problems, or both.</summary>
+public sealed class LoadedFile
+{
+    public LoadedFile(string fullPath, string displayPath, LoadOutcome outcome, SourceFile? file, OccupationDocument? document, IReadOnlyList<LoadProblem> problems)
+    {
+        FullPath = fullPath;
+        DisplayPath = displayPath;
+        Outcome = outcome;
+        File = file;
+        Document = document;
+        Problems = problems;
+    }
+
+    public string FullPath { get; }
+
+    public string DisplayPath { get; }
+
+    public LoadOutcome Outcome { get; }
+
+    public SourceFile? File { get; }
+
+    public OccupationDocument? Document { get; }
+
+    public IReadOnlyList<LoadProblem> Problems { get; }
+}

@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using Newtonsoft.Json.Linq;
+using SoulAtlas.Lint.Documents;
+using SoulAtlas.Lint.Rules;
+using SoulAtlas.Lint.Text;
+
+namespace SoulAtlas.Lint.Loading;
+
+/// <summary>Reads one published JSON record: bytes → checked UTF-8 → located JSON tree → document.</summary>
+public static class RecordLoader
+{
+    public static LoadedFile Load(string fullPath, string displayPath, LoadLimits limits)
+    {
+        var problems = new List<LoadProblem>();
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(fullPath);
+            if (info.Length > limits.MaxFileBytes)
+            {
+                var empty = new SourceFile(fullPath, displayPath, string.Empty);
+                problems.Add(new LoadProblem(RuleCatalogue.ResourceLimit, SourceRange.At(empty, 0),
+                    $"file is {info.Length:N0} bytes, over the limit of {limits.MaxFileBytes:N0} bytes; it was not parsed"));
+                return new LoadedFile(fullPath, displayPath, LoadOutcome.Broken, empty, null, problems);
+            }
+
+            bytes = File.ReadAllBytes(fullPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            var empty = new SourceFile(fullPath, displayPath, string.Empty);
+            problems.Add(new LoadProblem(RuleCatalogue.InvalidEncoding, SourceRange.At(empty, 0), "file cannot be read: " + ex.Message));
+            return new LoadedFile(fullPath, displayPath, LoadOutcome.Broken, empty, null, problems);
+        }
+
+        return Parse(fullPath, displayPath, bytes, limits, problems);
+    }
+
+    public static LoadedFile Parse(string fullPath, string displayPath, byte[] bytes, LoadLimits limits, List<LoadProblem> problems)
+    {
+        var (file, byteBase, valid) = TextDecoder.Decode(fullPath, displayPath, bytes, problems);
+        if (!valid)
+        {
+            return new LoadedFile(fullPath, displayPath, LoadOutcome.Broken, file, null, problems);
+        }
+
+        JToken root;
+        IReadOnlyList<DuplicateKey> duplicates;
+        try
+        {
+            (root, duplicates) = JsonTreeReader.Read(file, bytes, byteBase, limits.MaxDepth);
+        }
+        catch (JsonSyntaxProblem ex)
+        {
+            var rule = ex.DepthExceeded ? RuleCatalogue.ResourceLimit : RuleCatalogue.InvalidJson;
+            var message = ex.DepthExceeded ? $"JSON nesting is deeper than the limit of {limits.MaxDepth}; the file was not parsed" : "invalid JSON: " + ex.Message;
+            problems.Add(new LoadProblem(rule, new SourceRange(file, ex.Offset, Math.Min(file.Text.Length, ex.Offset + 1)), message));
+            return new LoadedFile(fullPath, displayPath, LoadOutcome.Broken, file, null, problems);
+        }
+
+        if (root is not JObject record || record["slug"] is null || record["sections"] is null)
+        {
+            return new LoadedFile(fullPath, displayPath, LoadOutcome.NotAnOccupation, file, null, problems);
+        }
+
+        var document = new OccupationDocument(
+            DocumentForm.Record,
+            file,
+            Path.GetFileNameWithoutExtension(fullPath),
+            record,
+            record["metadata"] as JObject,
+            ReadSections(record, file),
+            duplicates);
+        return new LoadedFile(fullPath, displayPath, LoadOutcome.Occupation, file, document, problems);
+    }
+
+    private static List<Section> ReadSections(JObject record, SourceFile file)
+    {
+        var sections = new List<Section>();
+        if (record["sections"] is not JArray array)
+        {
+            return sections;
+        }
+
+        foreach (var item in array)
+        {
+            if (item is not JObject entry)
+            {
+                continue;
+            }
+
+            var heading = entry["heading"] as JValue;
+            var markdown = entry["markdown"] as JValue;
+            var itemRange = JsonLocations.RangeOf(entry) ?? SourceRange.At(file, 0);
+            sections.Add(new Section(
+                sections.Count,
+                heading?.Type == JTokenType.String ? (string)heading! : string.Empty,
+                JsonLocations.RangeOf(heading) ?? itemRange,
+                markdown?.Type == JTokenType.String ? (string)markdown! : string.Empty,
+                JsonLocations.RangeOf(markdown) ?? itemRange,
+                entry));
+        }
+
+        return sections;
+    }
+}

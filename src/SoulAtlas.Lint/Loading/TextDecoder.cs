@@ -1,0 +1,47 @@
+using System.Text;
+using SoulAtlas.Lint.Rules;
+using SoulAtlas.Lint.Diagnostics;
+using SoulAtlas.Lint.Text;
+using System.Collections.Generic;
+
+namespace SoulAtlas.Lint.Loading;
+
+/// <summary>Strict UTF-8 decoding with a located diagnostic for the first invalid byte and for a BOM.</summary>
+public static class TextDecoder
+{
+    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding Lenient = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    /// <summary>Decodes <paramref name="bytes"/>; returns null text when it is not valid UTF-8.</summary>
+    public static (SourceFile File, int ByteBase, bool Valid) Decode(string fullPath, string displayPath, byte[] bytes, List<LoadProblem> problems)
+    {
+        var byteBase = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        try
+        {
+            var text = Strict.GetString(bytes, byteBase, bytes.Length - byteBase);
+            var file = new SourceFile(fullPath, displayPath, text);
+            if (byteBase == 3)
+            {
+                problems.Add(new LoadProblem(
+                    RuleCatalogue.InvalidEncoding,
+                    SourceRange.At(file, 0),
+                    "file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM",
+                    Severity.Warning));
+            }
+
+            return (file, byteBase, true);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            var file = new SourceFile(fullPath, displayPath, Lenient.GetString(bytes, byteBase, bytes.Length - byteBase));
+            var badByte = byteBase + (ex.Index < 0 ? 0 : ex.Index);
+            var offset = Lenient.GetCharCount(bytes, byteBase, badByte - byteBase);
+            var shown = badByte < bytes.Length ? $"0x{bytes[badByte]:X2}" : "end of file";
+            problems.Add(new LoadProblem(
+                RuleCatalogue.InvalidEncoding,
+                new SourceRange(file, offset, offset + 1),
+                $"invalid UTF-8 byte {shown} at byte offset {badByte}; save the file as UTF-8"));
+            return (file, byteBase, false);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using Newtonsoft.Json.Linq;
+using SoulAtlas.Lint.Computation;
+using SoulAtlas.Lint.Contract;
+using SoulAtlas.Lint.Corpus;
+using SoulAtlas.Lint.Diagnostics;
+using SoulAtlas.Lint.Documents;
+using SoulAtlas.Lint.Engine;
+using SoulAtlas.Lint.Loading;
+using SoulAtlas.Lint.Text;
+
+namespace SoulAtlas.Lint.Rules;
+
+/// <summary>
+/// A rule: its descriptor and one check over a parsed document, with the corpus index and the
+/// recomputed metadata at hand. A check reports a target (a range, or a JSON token) and a message;
+/// the engine turns targets into locations and applies severities.
+/// </summary>
+public abstract class Rule
+{
+    public abstract RuleDescriptor Descriptor { get; }
+
+    public abstract void Check(RuleContext context);
+}
+
+/// <summary>A finding before the engine has resolved its location and severity.</summary>
+public sealed record Finding(RuleDescriptor Rule, SourceRange Range, string Message, Severity? Severity);
+
+public sealed class RuleContext
+{
+    private readonly List<Finding> _sink;
+
+    internal RuleContext(OccupationDocument document, CorpusIndex corpus, ContentContract contract, ComputedMetadata computed, LintSettings settings, List<Finding> sink)
+    {
+        Document = document;
+        Corpus = corpus;
+        Contract = contract;
+        Computed = computed;
+        Settings = settings;
+        _sink = sink;
+    }
+
+    public OccupationDocument Document { get; }
+
+    public CorpusIndex Corpus { get; }
+
+    public ContentContract Contract { get; }
+
+    public ComputedMetadata Computed { get; }
+
+    public LintSettings Settings { get; }
+
+    internal RuleDescriptor? Current { get; set; }
+
+    public void Report(SourceRange range, string message, Severity? severity = null) =>
+        _sink.Add(new Finding(Current ?? throw new InvalidOperationException("no rule is running"), range, message, severity));
+
+    /// <summary>Reports at a JSON value (or its nearest located ancestor, or the document anchor).</summary>
+    public void Report(JToken? token, string message) => Report(JsonLocations.RangeOf(token) ?? Document.AnchorRange, message);
+
+    /// <summary>Reports at the key that names a JSON value.</summary>
+    public void ReportKey(JToken? token, string message) => Report(JsonLocations.KeyRangeOf(token) ?? Document.AnchorRange, message);
+}
+
+/// <summary>Quoting for messages: values are shown in JSON-style double quotes.</summary>
+internal static class Quote
+{
+    public static string Q(string? value) => value is null ? "null" : "\"" + value + "\"";
+
+    public static string List(IEnumerable<string> values) => string.Join(", ", System.Linq.Enumerable.Select(values, Q));
+}

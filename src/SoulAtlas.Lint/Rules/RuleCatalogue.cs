@@ -1,0 +1,188 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using SoulAtlas.Lint.Diagnostics;
+
+namespace SoulAtlas.Lint.Rules;
+
+/// <summary>
+/// The single list of rules. The CLI's <c>rules</c> and <c>explain</c>, the output
+/// formatters and the tests all read it; IDs are never reused.
+/// </summary>
+public static class RuleCatalogue
+{
+    public static readonly RuleDescriptor InvalidJson = new(
+        "SOUL001", "invalid-json", Severity.Error, RuleScope.All, false,
+        "File is not well-formed JSON.",
+        "A record that does not parse cannot be published. The diagnostic points at the first character the JSON reader could not accept.");
+
+    public static readonly RuleDescriptor InvalidEncoding = new(
+        "SOUL003", "invalid-encoding", Severity.Error, RuleScope.All, false,
+        "File is not valid UTF-8 (a byte-order mark is a warning).",
+        "Occupation files are UTF-8 without a byte-order mark. Invalid byte sequences are errors, located at the first bad byte; a BOM is reported as a warning because some tools read it as part of the first key.");
+
+    public static readonly RuleDescriptor DuplicateKey = new(
+        "SOUL004", "duplicate-key", Severity.Error, RuleScope.All, false,
+        "An object or mapping repeats a key.",
+        "When a key appears twice, parsers silently keep one of the values and the other is lost. Remove or rename the repeated key; the message names where the key was first defined.");
+
+    public static readonly RuleDescriptor ResourceLimit = new(
+        "SOUL006", "resource-limit", Severity.Error, RuleScope.All, false,
+        "File exceeds the size or nesting-depth limit.",
+        "Files larger than the size limit or nested deeper than the depth limit are not parsed, so a corrupt or hostile file cannot exhaust memory or stack. The limits are configurable.");
+
+    public static readonly RuleDescriptor Schema = new(
+        "SOUL100", "schema", Severity.Error, RuleScope.All, false,
+        "Violates the metadata or occupation schema; one diagnostic per violation, at the value.",
+        "Records are validated against schemas/occupation.schema.json and metadata against schemas/metadata.schema.json (JSON Schema draft-07). Each violation is reported at the offending value, or at the object's key when a required property is missing.");
+
+    public static readonly RuleDescriptor SlugMatchesPath = new(
+        "SOUL200", "slug-matches-path", Severity.Error, RuleScope.All, false,
+        "The slug differs from the file name (records) or folder name (sources).",
+        "The slug is the occupation's address: /api/souls/<slug>.json and souls/<slug>/. A record's slug, its metadata.slug and its file name must agree.");
+
+    public static readonly RuleDescriptor TitleMatches = new(
+        "SOUL201", "title-matches", Severity.Warning, RuleScope.All, false,
+        "The record title or SOUL.md H1 differs from metadata.title.",
+        "The page title and the card title come from different fields; when they differ, readers see two names for one occupation.");
+
+    public static readonly RuleDescriptor DuplicateSlug = new(
+        "SOUL202", "duplicate-slug", Severity.Error, RuleScope.All, false,
+        "Two documents claim one slug.",
+        "Two files that claim the same slug overwrite each other when the site is built. Rename one of them.");
+
+    public static readonly RuleDescriptor DuplicateTitle = new(
+        "SOUL203", "duplicate-title", Severity.Warning, RuleScope.All, false,
+        "Two occupations share a title, or a title equals another occupation's alias (case-insensitive).",
+        "Search and disambiguation break when two occupations answer to one name. Give one of them a more specific title or drop the clashing alias.");
+
+    public static readonly RuleDescriptor RelatedExists = new(
+        "SOUL300", "related-exists", Severity.Error, RuleScope.All, false,
+        "A related[].slug names no occupation in the corpus (broken link).",
+        "Every related entry becomes a link on the published page and an edge in the knowledge graph. A slug that names no occupation in the corpus is a broken link; the message suggests the closest existing slug.");
+
+    public static readonly RuleDescriptor RelatedSelf = new(
+        "SOUL301", "related-self", Severity.Error, RuleScope.All, false,
+        "An occupation relates to itself.",
+        "A related entry that names the occupation's own slug is a self-loop in the graph and a link to the page the reader is already on.");
+
+    public static readonly RuleDescriptor RelatedDuplicate = new(
+        "SOUL302", "related-duplicate", Severity.Warning, RuleScope.All, false,
+        "The same slug is listed twice in related.",
+        "Listing one occupation twice shows two identical links; keep one entry and pick the most specific relationship type.");
+
+    public static readonly RuleDescriptor Backlinks = new(
+        "SOUL303", "backlinks", Severity.Error, RuleScope.Records, true,
+        "Stored computed.backlinks differ from the backlinks recomputed from the corpus.",
+        "computed.backlinks lists every other occupation whose metadata.related names this one, sorted ordinally. A slug listed there that does not link here, or a linking occupation that is missing, means the record is stale.");
+
+    public static readonly RuleDescriptor Orphan = new(
+        "SOUL305", "orphan", Severity.Off, RuleScope.All, false,
+        "An occupation with no related links in or out.",
+        "An occupation that relates to nothing and that nothing relates to cannot be reached through the graph. Off by default; enable it to find islands.");
+
+    public static readonly RuleDescriptor RequiredSection = new(
+        "SOUL400", "required-section", Severity.Error, RuleScope.All, false,
+        "A required section is missing (not checked for federated occupations).",
+        "sections.json marks the sections every SOUL must have. A missing one lowers completeness and leaves a hole in the portrait.");
+
+    public static readonly RuleDescriptor SectionOrder = new(
+        "SOUL401", "section-order", Severity.Warning, RuleScope.All, false,
+        "Canonical sections appear out of canonical order.",
+        "Readers navigate SOULs by their fixed order. The message names the section that is out of place and the one it should precede.");
+
+    public static readonly RuleDescriptor UnknownSection = new(
+        "SOUL402", "unknown-section", Severity.Warning, RuleScope.All, false,
+        "A heading is not in the section list (not checked for federated occupations).",
+        "A heading that sections.json does not know is usually a typo of a canonical one (the message suggests it), or material that belongs in an existing section.");
+
+    public static readonly RuleDescriptor DuplicateSection = new(
+        "SOUL403", "duplicate-section", Severity.Error, RuleScope.All, false,
+        "A heading appears twice.",
+        "Two sections with one heading produce two identical anchors and split one topic in two. Merge them.");
+
+    public static readonly RuleDescriptor ThinSection = new(
+        "SOUL404", "thin-section", Severity.Warning, RuleScope.All, false,
+        "A section has fewer words than its minWords.",
+        "sections.json sets a minimum substance for each section; a required section below it does not count towards completeness.");
+
+    public static readonly RuleDescriptor SectionId = new(
+        "SOUL405", "section-id", Severity.Error, RuleScope.Records, true,
+        "A section id is not the GitHub heading slug of its heading.",
+        "Section ids are the anchors of the published page (#mental-models). They are derived from the heading: inline markup removed, lower-cased, punctuation dropped, spaces turned into hyphens.");
+
+    public static readonly RuleDescriptor WordCount = new(
+        "SOUL500", "word-count", Severity.Error, RuleScope.Records, true,
+        "A section or total word count is stale.",
+        "Word counts are recomputed from the section markdown: code, HTML tags and the characters # > * _ - | are removed, then runs of ASCII letters and digits (with ' and ’) are counted. A stored count that differs means the record was not rebuilt after an edit.");
+
+    public static readonly RuleDescriptor ReadingTime = new(
+        "SOUL501", "reading-time", Severity.Error, RuleScope.Records, true,
+        "computed.readingTimeMinutes is stale.",
+        "Reading time is max(1, round(wordCount / 225)) with halves rounded up.");
+
+    public static readonly RuleDescriptor Completeness = new(
+        "SOUL502", "completeness", Severity.Error, RuleScope.Records, true,
+        "computed.completeness is stale.",
+        "Completeness is the share of required sections present with at least their minWords, rounded to three decimals (exactly 1 for federated occupations).");
+
+    public static readonly RuleDescriptor TrustFlags = new(
+        "SOUL503", "trust-flags", Severity.Error, RuleScope.Records, true,
+        "computed.verified, aiDrafted, unverifiedAiDraft or federated is stale.",
+        "Trust flags tell readers how far to trust a SOUL: verified means reviewers or a review date are recorded, aiDrafted means provenance is ai-generated or ai-assisted, unverifiedAiDraft is both the latter and not verified, federated means metadata.source.origin is set.");
+
+    public static readonly RuleDescriptor DateOrder = new(
+        "SOUL600", "date-order", Severity.Error, RuleScope.All, false,
+        "created is after updated, a review predates creation, or a date lies in the future.",
+        "Dates are ISO YYYY-MM-DD. A SOUL cannot be updated before it was created, reviewed before it existed, or dated after today (use --today to pin the date in CI).");
+
+    public static readonly RuleDescriptor StableIncomplete = new(
+        "SOUL601", "stable-incomplete", Severity.Warning, RuleScope.All, false,
+        "status is stable while completeness is below 1.",
+        "A stable SOUL promises every required section with enough substance. Complete the thin or missing sections or lower the status.");
+
+    public static readonly RuleDescriptor StableUnverified = new(
+        "SOUL602", "stable-unverified", Severity.Warning, RuleScope.All, false,
+        "status is stable or review on an unverified AI draft.",
+        "An AI-drafted SOUL that no person has reviewed should stay a draft until a reviewer or review date is recorded.");
+
+    public static readonly RuleDescriptor ReviewEvidence = new(
+        "SOUL603", "review-evidence", Severity.Warning, RuleScope.All, false,
+        "last_reviewed is set with no reviewers, or a reviewer has no date and last_reviewed is not set.",
+        "A review claim needs both who and when: name the reviewers when last_reviewed is set, and date a review when there is no last_reviewed.");
+
+    public static readonly RuleDescriptor Citation = new(
+        "SOUL604", "citation", Severity.Warning, RuleScope.Records, true,
+        "The citation disagrees with the title, authors, year or URL.",
+        "Citations are derived: authors are the contributors and git authors (or SOUL Atlas), the year is that of the latest version date, and the URL is <siteUrl>/souls/<slug>. A citation that disagrees is cited wrongly by every reader who copies it.");
+
+    public static readonly RuleDescriptor GitConsistency = new(
+        "SOUL605", "git-consistency", Severity.Warning, RuleScope.Records, false,
+        "git.revisions differs from the authors' commits, git.created is after git.updated, or the timeline is out of order.",
+        "The git block is produced at build time from history; internal contradictions mean it was edited by hand or assembled from different builds.");
+
+    private static readonly RuleDescriptor[] AllRules = typeof(RuleCatalogue)
+        .GetFields()
+        .Where(f => f.FieldType == typeof(RuleDescriptor))
+        .Select(f => (RuleDescriptor)f.GetValue(null)!)
+        .OrderBy(d => d.Id, StringComparer.Ordinal)
+        .ToArray();
+
+    /// <summary>Every rule, ordered by ID.</summary>
+    public static IReadOnlyList<RuleDescriptor> All => AllRules;
+
+    /// <summary>Finds a rule by its ID (<c>SOUL300</c>) or name (<c>related-exists</c>), case-insensitively.</summary>
+    public static RuleDescriptor? Find(string idOrName)
+    {
+        foreach (var rule in AllRules)
+        {
+            if (string.Equals(rule.Id, idOrName, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(rule.Name, idOrName, StringComparison.OrdinalIgnoreCase))
+            {
+                return rule;
+            }
+        }
+
+        return null;
+    }
+}

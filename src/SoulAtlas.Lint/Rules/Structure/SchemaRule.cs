@@ -1,0 +1,177 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Newtonsoft.Json.Linq;
+using NJsonSchema;
+using NJsonSchema.Validation;
+using SoulAtlas.Lint.Documents;
+
+namespace SoulAtlas.Lint.Rules.Structure;
+
+/// <summary>
+/// JSON Schema validation with NJsonSchema. NJsonSchema reports positions at the end of a value
+/// token, or at the parent for a missing property; each error is mapped back to the start of
+/// the offending value (or the key of the object that lacks a property) through the tree's spans.
+/// </summary>
+public sealed class SchemaRule : Rule
+{
+    private static readonly JsonSchemaValidator Validator = new();
+
+    public override RuleDescriptor Descriptor => RuleCatalogue.Schema;
+
+    public override void Check(RuleContext context)
+    {
+        var document = context.Document;
+        ICollection<ValidationError> errors;
+        if (document.Form == DocumentForm.Record && document.Record is not null)
+        {
+            errors = Validator.Validate(document.Record, context.Contract.OccupationSchema);
+        }
+        else if (document.Metadata.Root is not null)
+        {
+            errors = Validator.Validate(document.Metadata.Root, context.Contract.MetadataSchema);
+        }
+        else
+        {
+            return;
+        }
+
+        foreach (var error in errors)
+        {
+            Report(context, error);
+        }
+    }
+
+    private static void Report(RuleContext context, ValidationError error)
+    {
+        var token = error.Token;
+        var path = PathOf(token);
+        switch (error.Kind)
+        {
+            case ValidationErrorKind.PropertyRequired:
+                context.ReportKey(token, $"required property {Quote.Q(error.Property)} is missing{In(path)}");
+                return;
+            case ValidationErrorKind.NoAdditionalPropertiesAllowed:
+                {
+                    var property = token as JProperty ?? token?.Parent as JProperty;
+                    var parentPath = property?.Parent is { } parent ? PathOf(parent) : path;
+                    context.ReportKey(property?.Value ?? token, $"property {Quote.Q(error.Property ?? property?.Name)} is not allowed{In(parentPath)}");
+                    return;
+                }
+        }
+
+        var value = token is JProperty p ? p.Value : token;
+        context.Report(value, $"{Subject(path)} {Describe(error, value)}");
+    }
+
+    private static string Describe(ValidationError error, JToken? value)
+    {
+        var schema = error.Schema;
+        switch (error.Kind)
+        {
+            case ValidationErrorKind.NotInEnumeration:
+                return $"is {Show(value)}, which is not one of {string.Join(", ", schema?.Enumeration.Select(e => e?.ToString() ?? "null") ?? Array.Empty<string>())}";
+            case ValidationErrorKind.PatternMismatch:
+                return $"is {Show(value)}, which does not match the pattern {schema?.Pattern}";
+            case ValidationErrorKind.StringTooShort:
+                return $"is {Length(value)} characters long; the minimum is {schema?.MinLength}";
+            case ValidationErrorKind.StringTooLong:
+                return $"is {Length(value)} characters long; the maximum is {schema?.MaxLength}";
+            case ValidationErrorKind.NumberTooSmall:
+                return $"is {Show(value)}; the minimum is {schema?.Minimum?.ToString(CultureInfo.InvariantCulture)}";
+            case ValidationErrorKind.NumberTooBig:
+            case ValidationErrorKind.IntegerTooBig:
+                return $"is {Show(value)}; the maximum is {schema?.Maximum?.ToString(CultureInfo.InvariantCulture)}";
+            case ValidationErrorKind.TooFewItems:
+                return $"has {(value as JArray)?.Count} items; the minimum is {schema?.MinItems}";
+            case ValidationErrorKind.TooManyItems:
+                return $"has {(value as JArray)?.Count} items; the maximum is {schema?.MaxItems}";
+            case ValidationErrorKind.ItemsNotUnique:
+                return "has repeated items; each item must be unique";
+            case ValidationErrorKind.DateExpected:
+                return $"is {Show(value)}, which is not an ISO date (YYYY-MM-DD)";
+            case ValidationErrorKind.DateTimeExpected:
+                return $"is {Show(value)}, which is not an ISO date-time";
+            case ValidationErrorKind.UriExpected:
+                return $"is {Show(value)}, which is not an absolute URI";
+            case ValidationErrorKind.EmailExpected:
+                return $"is {Show(value)}, which is not an e-mail address";
+            case ValidationErrorKind.StringExpected:
+                return $"must be a string, found {TypeOf(value)}";
+            case ValidationErrorKind.IntegerExpected:
+                return $"must be an integer, found {TypeOf(value)}";
+            case ValidationErrorKind.NumberExpected:
+                return $"must be a number, found {TypeOf(value)}";
+            case ValidationErrorKind.BooleanExpected:
+                return $"must be a boolean, found {TypeOf(value)}";
+            case ValidationErrorKind.ObjectExpected:
+                return $"must be an object, found {TypeOf(value)}";
+            case ValidationErrorKind.ArrayExpected:
+                return $"must be an array, found {TypeOf(value)}";
+            case ValidationErrorKind.NullExpected:
+                return $"must be null, found {TypeOf(value)}";
+            case ValidationErrorKind.NoTypeValidates:
+                return $"must be {TypesOf(schema)}, found {TypeOf(value)}";
+            default:
+                return $"violates the schema ({error.Kind})";
+        }
+    }
+
+    private static string TypesOf(JsonSchema? schema)
+    {
+        if (schema is null)
+        {
+            return "another type";
+        }
+
+        var names = new List<string>();
+        foreach (JsonObjectType flag in Enum.GetValues(typeof(JsonObjectType)))
+        {
+            if (flag != JsonObjectType.None && schema.Type.HasFlag(flag))
+            {
+                names.Add(flag.ToString().ToLowerInvariant());
+            }
+        }
+
+        return names.Count == 0 ? "another type" : string.Join(" or ", names);
+    }
+
+    private static string PathOf(JToken? token)
+    {
+        if (token is null)
+        {
+            return string.Empty;
+        }
+
+        return token is JProperty property ? property.Path : token.Path;
+    }
+
+    private static string In(string path) => path.Length == 0 ? " in the document" : " in " + path;
+
+    private static string Subject(string path) => path.Length == 0 ? "the document" : path;
+
+    private static string Show(JToken? value) => value switch
+    {
+        null => "missing",
+        JValue { Type: JTokenType.String } s => Quote.Q((string)s!),
+        JValue { Type: JTokenType.Null } => "null",
+        JValue v => Convert.ToString(v.Value, CultureInfo.InvariantCulture) ?? "null",
+        _ => TypeOf(value),
+    };
+
+    private static int Length(JToken? value) => value is JValue { Type: JTokenType.String } s ? ((string)s!).Length : 0;
+
+    private static string TypeOf(JToken? value) => value?.Type switch
+    {
+        JTokenType.Object => "an object",
+        JTokenType.Array => "an array",
+        JTokenType.String => "a string",
+        JTokenType.Integer => "an integer",
+        JTokenType.Float => "a number",
+        JTokenType.Boolean => "a boolean",
+        JTokenType.Null => "null",
+        null => "nothing",
+        _ => value.Type.ToString().ToLowerInvariant(),
+    };
+}

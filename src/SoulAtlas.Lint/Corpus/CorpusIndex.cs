@@ -82,7 +82,7 @@ public sealed class CorpusIndex
     public string? Suggest(string slug)
     {
         string? best = null;
-        var bestDistance = Math.Max(2, slug.Length / 4) + 1;
+        var bestDistance = Math.Max(2, slug.Length / 5) + 1;
         foreach (var candidate in _bySlug.Keys)
         {
             if (Math.Abs(candidate.Length - slug.Length) >= bestDistance)

@@ -4,7 +4,7 @@ using SoulAtlas.Lint.Documents;
 
 namespace SoulAtlas.Lint.Rules.Identity;
 
-/// <summary>A record's slug must equal its file name and its metadata.slug; a source's metadata.slug its folder name.</summary>
+/// <summary>A record's slug and metadata.slug must equal its file name; a source's metadata.slug its folder name.</summary>
 public sealed class SlugMatchesPathRule : Rule
 {
     public override RuleDescriptor Descriptor => RuleCatalogue.SlugMatchesPath;
@@ -23,18 +23,14 @@ public sealed class SlugMatchesPathRule : Rule
                     context.Report(slugToken, $"slug {Quote.Q(slug)} does not match the file name {Quote.Q(document.PathSlug + ".json")}");
                 }
 
-                if (metadataSlug is not null && !Same(metadataSlug, slug))
-                {
-                    context.Report(document.Metadata.Token("slug"), $"metadata.slug {Quote.Q(metadataSlug)} does not match the record's slug {Quote.Q(slug)}");
-                }
             }
-
-            return;
         }
 
+        // Both slugs are compared with the path, the occupation's address, so one wrong slug is one diagnostic.
         if (metadataSlug is not null && !Same(metadataSlug, document.PathSlug))
         {
-            context.Report(document.Metadata.Token("slug"), $"slug {Quote.Q(metadataSlug)} does not match the folder name {Quote.Q(document.PathSlug)}");
+            var what = document.Form == DocumentForm.Record ? $"file name {Quote.Q(document.PathSlug + ".json")}" : $"folder name {Quote.Q(document.PathSlug)}";
+            context.Report(document.Metadata.Token("slug"), $"metadata.slug {Quote.Q(metadataSlug)} does not match the {what}");
         }
     }
 

@@ -16,7 +16,7 @@ namespace SoulAtlas.Lint.Rules.Structure;
 /// </summary>
 public sealed class SchemaRule : Rule
 {
-    private static readonly JsonSchemaValidator Validator = new();
+    private static readonly JsonSchemaValidator Validator = CreateValidator();
 
     public override RuleDescriptor Descriptor => RuleCatalogue.Schema;
 
@@ -37,9 +37,38 @@ public sealed class SchemaRule : Rule
             return;
         }
 
-        foreach (var error in errors)
+        foreach (var error in Flatten(errors))
         {
             Report(context, error);
+        }
+    }
+
+    private static JsonSchemaValidator CreateValidator()
+    {
+        var settings = new JsonSchemaValidatorSettings();
+        settings.AddCustomFormatValidator(new IsoDateFormatValidator());
+        return new JsonSchemaValidator(settings);
+    }
+
+    /// <summary>
+    /// An invalid array item or additional property is reported through its own violations, which
+    /// are precise; a failed anyOf/oneOf or type union stays one diagnostic at the value.
+    /// </summary>
+    private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)
+    {
+        foreach (var error in errors)
+        {
+            if (error is ChildSchemaValidationError child && error.Kind is ValidationErrorKind.ArrayItemNotValid or ValidationErrorKind.AdditionalItemNotValid or ValidationErrorKind.AdditionalPropertiesNotValid)
+            {
+                foreach (var nested in Flatten(child.Errors.Values.SelectMany(e => e)))
+                {
+                    yield return nested;
+                }
+            }
+            else
+            {
+                yield return error;
+            }
         }
     }
 
@@ -174,4 +203,19 @@ public sealed class SchemaRule : Rule
         null => "nothing",
         _ => value.Type.ToString().ToLowerInvariant(),
     };
+}
+
+/// <summary>
+/// JSON Schema's "date" is RFC 3339 full-date (YYYY-MM-DD). NJsonSchema's built-in check accepts
+/// anything .NET can parse as a date (01/03/2026 included), which the content site would not.
+/// </summary>
+internal sealed class IsoDateFormatValidator : NJsonSchema.Validation.FormatValidators.IFormatValidator
+{
+    public string Format => "date";
+
+    public ValidationErrorKind ValidationErrorKind => ValidationErrorKind.DateExpected;
+
+    public bool IsValid(string value, JTokenType tokenType) =>
+        tokenType != JTokenType.String
+        || (value.Length == 10 && DateTime.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _));
 }

@@ -1,0 +1,95 @@
+using System;
+using System.IO;
+using Xunit;
+
+namespace SoulAtlas.Lint.Tests;
+
+/// <summary>Where the repository, its fixtures and the shared real-data folder are.</summary>
+internal static class TestPaths
+{
+    public static readonly string RepositoryRoot = FindRepositoryRoot();
+
+    public static string Fixtures => Path.Combine(RepositoryRoot, "fixtures");
+
+    /// <summary>The real corpora beside the checkout (present in CI, absent in a bare clone).</summary>
+    public static string Shared => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared"));
+
+    public static string RecordsSample => Path.Combine(Shared, "corpus", "records-sample");
+
+    public static string ReferenceRecord => Path.Combine(Shared, "reference", "customs-officer.record.json");
+
+    public static bool HasShared => Directory.Exists(RecordsSample) && File.Exists(ReferenceRecord);
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            if (File.Exists(Path.Combine(dir, "SoulAtlas.Lint.sln")))
+            {
+                return dir;
+            }
+        }
+
+        throw new InvalidOperationException("cannot find the repository root above " + AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>A fact that needs the real corpora in ../shared and is skipped, with the reason, where they are absent.</summary>
+public sealed class SharedDataFactAttribute : FactAttribute
+{
+    public SharedDataFactAttribute()
+    {
+        if (!TestPaths.HasShared)
+        {
+            Skip = "the real corpora (../shared/corpus, ../shared/reference) are not beside this checkout";
+        }
+    }
+}
+
+/// <summary>A temporary folder deleted at the end of the test.</summary>
+internal sealed class TempFolder : IDisposable
+{
+    public TempFolder()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "soul-lint-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string Write(string relativePath, string text)
+    {
+        var full = System.IO.Path.Combine(Path, relativePath);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, text);
+        return full;
+    }
+
+    public string WriteBytes(string relativePath, byte[] bytes)
+    {
+        var full = System.IO.Path.Combine(Path, relativePath);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        File.WriteAllBytes(full, bytes);
+        return full;
+    }
+
+    public void CopyFrom(string directory)
+    {
+        foreach (var file in Directory.GetFiles(directory))
+        {
+            File.Copy(file, System.IO.Path.Combine(Path, System.IO.Path.GetFileName(file)));
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a leftover temp folder is harmless.
+        }
+    }
+}

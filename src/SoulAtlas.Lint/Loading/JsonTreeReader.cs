@@ -65,7 +65,8 @@ public sealed class JsonTreeReader
         {
             CommentHandling = JsonCommentHandling.Disallow,
             AllowTrailingCommas = false,
-            MaxDepth = _maxDepth + 1,
+            // The tree builder enforces the limit itself (with a located message); the reader's own limit is a backstop.
+            MaxDepth = _maxDepth + 2,
         };
         var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_utf8, _byteBase, _utf8.Length - _byteBase), options);
         try
@@ -250,14 +251,13 @@ public sealed class JsonTreeReader
             message = message.Substring(0, cut).TrimEnd();
         }
 
-        var depthExceeded = message.IndexOf("depth", StringComparison.OrdinalIgnoreCase) >= 0;
         var byteOffset = _byteBase + (int)Math.Min(reader.BytesConsumed, _utf8.Length - _byteBase);
         if (ex.LineNumber is long line && ex.BytePositionInLine is long column)
         {
             byteOffset = ByteOffsetOf(line, column);
         }
 
-        return new JsonSyntaxProblem(message, CharOffset(byteOffset), depthExceeded);
+        return new JsonSyntaxProblem(message, CharOffset(byteOffset), false);
     }
 
     private int ByteOffsetOf(long line, long bytePositionInLine)

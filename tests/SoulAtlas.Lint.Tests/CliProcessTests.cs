@@ -1,0 +1,153 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using Newtonsoft.Json.Linq;
+using Xunit;
+
+namespace SoulAtlas.Lint.Tests;
+
+/// <summary>Runs the built soul-lint as a separate process, as users and CI do.</summary>
+public sealed class CliProcessTests
+{
+    private static readonly string CliDll = Path.Combine(AppContext.BaseDirectory, "soul-lint.dll");
+
+    private static (int ExitCode, string Stdout, string Stderr) Run(string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(CliDll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(120_000), "soul-lint did not finish");
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    [Fact]
+    public void A_clean_corpus_exits_0()
+    {
+        var (exit, stdout, stderr) = Run(TestPaths.RepositoryRoot, "fixtures/corpus", "--today", "2026-11-24");
+        Assert.True(exit == 0, stdout + stderr);
+        Assert.Contains("8 occupations checked, no problems", stdout, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, stderr);
+    }
+
+    [Fact]
+    public void Lint_errors_exit_1_and_the_json_report_has_the_documented_shape()
+    {
+        var (exit, stdout, _) = Run(TestPaths.RepositoryRoot, "fixtures/rules/related-exists/invalid", "--format", "json", "--today", "2026-11-24");
+        Assert.Equal(1, exit);
+        var report = JObject.Parse(stdout);
+        Assert.Equal(new[] { "tool", "summary", "diagnostics" }, report.Properties().Select(p => p.Name));
+        Assert.Equal("soul-lint", (string?)report["tool"]!["name"]);
+        Assert.Equal(
+            new[] { "files", "occupations", "errors", "warnings", "infos", "fixed", "elapsedMs" },
+            ((JObject)report["summary"]!).Properties().Select(p => p.Name));
+        Assert.Equal(2, (int)report["summary"]!["occupations"]!);
+
+        var diagnostic = (JObject)report["diagnostics"]!.Single(d => (string?)d["ruleId"] == "SOUL300");
+        Assert.Equal(
+            new[] { "ruleId", "rule", "severity", "file", "line", "column", "endLine", "endColumn", "slug", "message", "fixable" },
+            diagnostic.Properties().Select(p => p.Name));
+        Assert.Equal("related-exists", (string?)diagnostic["rule"]);
+        Assert.Equal("error", (string?)diagnostic["severity"]);
+        Assert.Equal("fixtures/rules/related-exists/invalid/river-warden.json", (string?)diagnostic["file"]);
+        Assert.Equal(27, (int)diagnostic["line"]!);
+        Assert.Equal(17, (int)diagnostic["column"]!);
+        Assert.Equal(27, (int)diagnostic["endLine"]!);
+        Assert.Equal(31, (int)diagnostic["endColumn"]!);
+        Assert.Equal("river-warden", (string?)diagnostic["slug"]);
+        Assert.Contains("did you mean \"bridge-keeper\"", (string?)diagnostic["message"], StringComparison.Ordinal);
+        Assert.False((bool)diagnostic["fixable"]!);
+    }
+
+    [Fact]
+    public void Turning_the_only_failing_rule_off_exits_0()
+    {
+        var (exit, _, stderr) = Run(TestPaths.RepositoryRoot, "fixtures/rules/related-exists/invalid", "--rule", "related-exists=off", "--rule", "SOUL303=off", "--today", "2026-11-24");
+        Assert.True(exit == 0, stderr);
+    }
+
+    [Fact]
+    public void Warnings_beyond_max_warnings_exit_1_and_quiet_hides_them()
+    {
+        var folder = "fixtures/rules/title-matches/invalid";
+        Assert.Equal(0, Run(TestPaths.RepositoryRoot, folder, "--today", "2026-11-24").ExitCode);
+        Assert.Equal(1, Run(TestPaths.RepositoryRoot, folder, "--max-warnings", "0", "--today", "2026-11-24").ExitCode);
+        var quiet = Run(TestPaths.RepositoryRoot, folder, "--quiet", "--format", "json", "--today", "2026-11-24");
+        Assert.Equal(0, quiet.ExitCode);
+        Assert.Empty((JArray)JObject.Parse(quiet.Stdout)["diagnostics"]!);
+    }
+
+    [Theory]
+    [InlineData("--format", "yaml")]
+    [InlineData("--rule", "no-such-rule=error")]
+    [InlineData("--rule", "related-exists=loud")]
+    [InlineData("--today", "24/11/2026")]
+    [InlineData("no/such/path")]
+    [InlineData("--no-such-option")]
+    [InlineData("explain", "SOUL999")]
+    public void Bad_usage_exits_2_with_a_message_and_no_stack_trace(params string[] args)
+    {
+        var (exit, stdout, stderr) = Run(TestPaths.RepositoryRoot, args);
+        Assert.Equal(2, exit);
+        Assert.Contains("soul-lint:", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr + stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rules_lists_the_catalogue_with_effective_severities()
+    {
+        var (exit, stdout, _) = Run(TestPaths.RepositoryRoot, "rules", "--rule", "orphan=warning");
+        Assert.Equal(0, exit);
+        var orphan = stdout.Split('\n').Single(l => l.StartsWith("SOUL305", StringComparison.Ordinal));
+        Assert.Matches(@"SOUL305\s+orphan\s+off\s+warning\s", orphan);
+        foreach (var rule in SoulAtlas.Lint.Rules.RuleCatalogue.All)
+        {
+            Assert.Contains(rule.Id + "  ", stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("SOUL300")]
+    [InlineData("related-exists")]
+    public void Explain_accepts_an_id_or_a_name(string rule)
+    {
+        var (exit, stdout, _) = Run(TestPaths.RepositoryRoot, "explain", rule);
+        Assert.Equal(0, exit);
+        Assert.StartsWith("SOUL300 related-exists", stdout, StringComparison.Ordinal);
+        Assert.Contains("broken link", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compute_prints_the_computed_block_of_one_record_resolving_backlinks_in_its_corpus()
+    {
+        var (exit, stdout, stderr) = Run(TestPaths.RepositoryRoot, "compute", "fixtures/corpus/harbour-pilot.json");
+        Assert.True(exit == 0, stderr);
+        var output = JObject.Parse(stdout);
+        Assert.Equal("harbour-pilot", (string?)output["slug"]);
+        var stored = JObject.Parse(File.ReadAllText(Path.Combine(TestPaths.Fixtures, "corpus", "harbour-pilot.json")))["computed"]!;
+        Assert.True(JToken.DeepEquals(stored, output["computed"]), output["computed"]!.ToString());
+        Assert.Equal(new[] { "lighthouse-keeper", "port-engineer", "ship-captain", "tide-reader" }, output["computed"]!["backlinks"]!.Values<string>());
+    }
+
+    [Fact]
+    public void Help_lists_the_commands()
+    {
+        var (exit, stdout, _) = Run(TestPaths.RepositoryRoot, "--help");
+        Assert.Equal(0, exit);
+        Assert.Contains("compute", stdout, StringComparison.Ordinal);
+        Assert.Contains("--max-warnings", stdout, StringComparison.Ordinal);
+    }
+}

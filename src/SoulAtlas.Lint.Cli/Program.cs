@@ -46,18 +46,19 @@ public static class Program
         var maxWarnings = new Option<int?>("--max-warnings") { Description = "Exit 1 when there are more than N warnings." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Report errors only." };
         var noColor = new Option<bool>("--no-color") { Description = "Never use colours." };
+        var noGitIgnore = new Option<bool>("--no-gitignore") { Description = "Also lint paths that .gitignore files exclude." };
         var today = new Option<string?>("--today") { Description = "The date to judge future dates by (YYYY-MM-DD); default: today (UTC)." };
 
         var root = new RootCommand("soul-lint: lint SOUL Atlas occupation records and sources.\n\nExamples:\n  soul-lint                      lint the corpus in the current folder\n  soul-lint api/souls --format json\n  soul-lint records/diplomat.json --rule thin-section=off\n  soul-lint compute records/diplomat.json")
         {
-            paths, format, output, rule, maxWarnings, quiet, noColor, today,
+            paths, format, output, rule, maxWarnings, quiet, noColor, noGitIgnore, today,
         };
 
         var rulesCommand = new Command("rules", "List every rule with its ID, default and effective severity, and whether --fix can repair it.") { rule };
         var explainTarget = new Argument<string>("rule") { Description = "A rule ID (SOUL300) or name (related-exists)." };
         var explainCommand = new Command("explain", "Explain a rule: what it checks, why, and how to satisfy it.") { explainTarget };
         var computePath = new Argument<string[]>("paths") { Description = "Records to recompute (links are resolved against the corpus root).", Arity = ArgumentArity.OneOrMore };
-        var computeCommand = new Command("compute", "Print the recomputed computed block(s) and section ids and word counts as JSON.") { computePath, today };
+        var computeCommand = new Command("compute", "Print the recomputed computed block(s) and section ids and word counts as JSON.") { computePath, today, noGitIgnore };
         root.Subcommands.Add(rulesCommand);
         root.Subcommands.Add(explainCommand);
         root.Subcommands.Add(computeCommand);
@@ -97,7 +98,7 @@ public static class Program
                 return Explain(stdout, stderr, parse.GetValue(explainTarget)!);
             }
 
-            var settings = new LintSettings { Severities = severities, Today = ParseToday(parse.GetValue(today)) };
+            var settings = new LintSettings { Severities = severities, Today = ParseToday(parse.GetValue(today)), UseGitIgnore = !parse.GetValue(noGitIgnore) };
             if (command == computeCommand)
             {
                 var computed = new Linter(settings).Lint(parse.GetValue(computePath)!, workingDirectory);

@@ -133,13 +133,24 @@ public sealed class CliProcessTests
     [Fact]
     public void Compute_prints_the_computed_block_of_one_record_resolving_backlinks_in_its_corpus()
     {
-        var (exit, stdout, stderr) = Run(TestPaths.RepositoryRoot, "compute", "fixtures/corpus/harbour-pilot.json");
+        var (exit, stdout, stderr) = Run(TestPaths.RepositoryRoot, "compute", "fixtures/corpus/api/souls/harbour-pilot.json");
         Assert.True(exit == 0, stderr);
         var output = JObject.Parse(stdout);
         Assert.Equal("harbour-pilot", (string?)output["slug"]);
-        var stored = JObject.Parse(File.ReadAllText(Path.Combine(TestPaths.Fixtures, "corpus", "harbour-pilot.json")))["computed"]!;
+        var stored = JObject.Parse(File.ReadAllText(Path.Combine(TestPaths.Fixtures, "corpus", "api", "souls", "harbour-pilot.json")))["computed"]!;
         Assert.True(JToken.DeepEquals(stored, output["computed"]), output["computed"]!.ToString());
         Assert.Equal(new[] { "lighthouse-keeper", "port-engineer", "ship-captain", "tide-reader" }, output["computed"]!["backlinks"]!.Values<string>());
+    }
+
+    [Fact]
+    public void Compute_on_a_source_folder_derives_the_same_block_as_the_published_record()
+    {
+        var (exit, stdout, stderr) = Run(TestPaths.RepositoryRoot, "compute", "fixtures/corpus/souls/harbour-pilot");
+        Assert.True(exit == 0, stderr);
+        var output = JObject.Parse(stdout);
+        var record = JObject.Parse(File.ReadAllText(Path.Combine(TestPaths.Fixtures, "corpus", "api", "souls", "harbour-pilot.json")));
+        Assert.True(JToken.DeepEquals(record["computed"], output["computed"]), output.ToString());
+        Assert.Equal(record["sections"]!.Select(s => (string?)s["id"]), output["sections"]!.Select(s => (string?)s["id"]));
     }
 
     [Fact]

@@ -1,4 +1,6 @@
+using System;
 using System.IO;
+using System.Linq;
 using Newtonsoft.Json.Linq;
 using SoulAtlas.Lint.Formatting;
 using Snapshooter.Xunit;
@@ -9,12 +11,23 @@ namespace SoulAtlas.Lint.Tests;
 /// <summary>Computed metadata locked as reviewed JSON snapshots (tests/…/__snapshots__).</summary>
 public sealed class SnapshotTests
 {
+    /// <summary>
+    /// The bundled corpus holds every occupation twice: as a source folder and as the record built
+    /// from it. Both forms must compute the same metadata, and that metadata is the snapshot.
+    /// </summary>
     [Fact]
-    public void Computed_metadata_of_the_fixture_corpus()
+    public void Computed_metadata_of_the_fixture_corpus_is_the_same_from_sources_and_records()
     {
         var result = Lint.Run(Path.Combine(TestPaths.Fixtures, "corpus"));
-        Assert.Equal(8, result.Computed.Count);
-        Snapshot.Match(JToken.Parse(ComputedFormatter.Format(result.Computed)));
+        var bySlug = result.Computed.GroupBy(c => c.Slug, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        Assert.Equal(8, bySlug.Count);
+        foreach (var forms in bySlug)
+        {
+            Assert.Equal(2, forms.Count());
+            Assert.Equal(ComputedFormatter.Format(new[] { forms.First() }), ComputedFormatter.Format(new[] { forms.Last() }));
+        }
+
+        Snapshot.Match(JToken.Parse(ComputedFormatter.Format(bySlug.Select(g => g.First()).ToList())));
     }
 
     [SharedDataFact]

@@ -42,34 +42,49 @@ public sealed class Section
 }
 
 /// <summary>
-/// One occupation, parsed once. Records keep their whole JSON tree; every value in it carries its
-/// location (<see cref="JsonNodeSpan"/>), so rules report a token and the engine resolves the range.
+/// One occupation, parsed once, in either form. Records keep their whole JSON tree, sources their
+/// metadata tree; every value in a tree carries its location (<see cref="JsonNodeSpan"/>), and
+/// sections carry the ranges of their heading and body, so rules report a target and the engine
+/// resolves the location in the file the user edits.
 /// </summary>
 public sealed class OccupationDocument
 {
     public OccupationDocument(
         DocumentForm form,
         SourceFile primaryFile,
+        IReadOnlyList<SourceFile> files,
         string pathSlug,
         JObject? record,
         JObject? metadata,
+        string? title,
+        SourceRange? titleRange,
         IReadOnlyList<Section> sections,
+        SourceRange sectionsAnchor,
+        bool hasBody,
         IReadOnlyList<DuplicateKey> duplicateKeys)
     {
         Form = form;
         PrimaryFile = primaryFile;
+        Files = files;
         PathSlug = pathSlug;
         Record = record;
         Metadata = new MetadataView(metadata);
+        Title = title;
+        TitleRange = titleRange;
         Sections = sections;
+        SectionsAnchor = sectionsAnchor;
+        HasBody = hasBody;
         DuplicateKeys = duplicateKeys;
         Slug = DeclaredSlug ?? pathSlug;
     }
 
     public DocumentForm Form { get; }
 
-    /// <summary>The record file, or the folder's SOUL.md.</summary>
+    /// <summary>The record file, or the folder's SOUL.md (metadata.yaml when SOUL.md is missing).</summary>
     public SourceFile PrimaryFile { get; }
+
+    /// <summary>Every file the document was read from.</summary>
+    public IReadOnlyList<SourceFile> Files { get; }
 
     /// <summary>The slug the path implies: the record's file name or the source folder's name.</summary>
     public string PathSlug { get; }
@@ -81,24 +96,30 @@ public sealed class OccupationDocument
 
     public MetadataView Metadata { get; }
 
+    /// <summary>The page title: the record's <c>title</c>, or SOUL.md's H1.</summary>
+    public string? Title { get; }
+
+    public SourceRange? TitleRange { get; }
+
     public IReadOnlyList<Section> Sections { get; }
 
+    /// <summary>Where a missing section is reported: the record's sections key, or SOUL.md's title.</summary>
+    public SourceRange SectionsAnchor { get; }
+
+    /// <summary>False when the body (SOUL.md) is missing, so section rules have nothing to judge.</summary>
+    public bool HasBody { get; }
+
     public IReadOnlyList<DuplicateKey> DuplicateKeys { get; }
+
+    /// <summary>For a record whose occupation also exists as a source folder: that source, which is what the user edits.</summary>
+    public OccupationDocument? Source { get; internal set; }
 
     /// <summary>The slug the content declares: the record's <c>slug</c>, else <c>metadata.slug</c>.</summary>
     public string? DeclaredSlug => Record?["slug"] is JValue { Type: JTokenType.String } v ? (string)v! : Metadata.Slug;
 
-    /// <summary>The page title: the record's <c>title</c> (SOUL.md's H1 for sources).</summary>
-    public string? Title => Record?["title"] is JValue { Type: JTokenType.String } v ? (string)v! : null;
-
-    public JToken? TitleToken => Record?["title"];
-
     public bool IsFederated => Metadata.SourceOrigin is not null;
 
-    /// <summary>Where to report something about the document as a whole (its slug, else its start).</summary>
+    /// <summary>Where to report something about the document as a whole (its slug, else its title, else its start).</summary>
     public SourceRange AnchorRange =>
-        JsonLocations.RangeOf(Record?["slug"]) ?? JsonLocations.RangeOf(Metadata.Root?["slug"]) ?? SourceRange.At(PrimaryFile, 0);
-
-    /// <summary>Where a missing section is reported: the key of the sections array, or the document start.</summary>
-    public SourceRange SectionsAnchor => JsonLocations.KeyRangeOf(Record?["sections"]) ?? SourceRange.At(PrimaryFile, 0);
+        JsonLocations.RangeOf(Record?["slug"]) ?? JsonLocations.RangeOf(Metadata.Root?["slug"]) ?? TitleRange ?? SourceRange.At(PrimaryFile, 0);
 }

@@ -28,7 +28,7 @@ public static class CorpusDiscovery
                 return dir;
             }
 
-            if (contentRoot is null && (Directory.Exists(Path.Combine(dir, "souls")) || Directory.Exists(Path.Combine(dir, "mirrored"))))
+            if (contentRoot is null && IsContentRoot(dir))
             {
                 contentRoot = dir;
             }
@@ -42,8 +42,76 @@ public static class CorpusDiscovery
         return contentRoot ?? start;
     }
 
-    /// <summary>Every *.json file beneath <paramref name="root"/>, skipping VCS, dependency and build folders; sorted for stable output.</summary>
-    public static List<string> FindJsonFiles(string root)
+    /// <summary>
+    /// A content repository's root holds souls/&lt;slug&gt;/ folders (or mirrored/). A folder of
+    /// published records that happens to be called souls/ (api/souls/*.json) does not make one.
+    /// </summary>
+    private static bool IsContentRoot(string dir)
+    {
+        if (Directory.Exists(Path.Combine(dir, "mirrored")))
+        {
+            return true;
+        }
+
+        var souls = Path.Combine(dir, "souls");
+        return Directory.Exists(souls) && SafeDirectories(souls).Any(IsSourceFolder);
+    }
+
+    /// <summary>
+    /// Authored folders beneath <paramref name="root"/>: <c>souls/&lt;slug&gt;/</c> and
+    /// <c>mirrored/&lt;origin&gt;/&lt;slug&gt;/</c> holding a SOUL.md or a metadata.yaml; sorted.
+    /// </summary>
+    public static List<string> FindSourceFolders(string root, GitIgnoreFilter ignore)
+    {
+        var folders = new List<string>();
+        AddSourceFolders(Path.Combine(root, "souls"), folders, ignore);
+        var mirrored = Path.Combine(root, "mirrored");
+        if (Directory.Exists(mirrored))
+        {
+            foreach (var origin in SafeDirectories(mirrored))
+            {
+                AddSourceFolders(origin, folders, ignore);
+            }
+        }
+
+        folders.Sort(StringComparer.Ordinal);
+        return folders;
+    }
+
+    /// <summary>True when a folder holds SOUL.md or metadata.yaml.</summary>
+    public static bool IsSourceFolder(string folder) =>
+        File.Exists(Path.Combine(folder, "SOUL.md")) || File.Exists(Path.Combine(folder, "metadata.yaml"));
+
+    private static void AddSourceFolders(string parent, List<string> folders, GitIgnoreFilter ignore)
+    {
+        if (!Directory.Exists(parent) || ignore.IsIgnored(parent, isDirectory: true))
+        {
+            return;
+        }
+
+        foreach (var folder in SafeDirectories(parent))
+        {
+            if (IsSourceFolder(folder) && !ignore.IsIgnored(folder, isDirectory: true))
+            {
+                folders.Add(folder);
+            }
+        }
+    }
+
+    private static IEnumerable<string> SafeDirectories(string parent)
+    {
+        try
+        {
+            return Directory.GetDirectories(parent).Where(d => !SkippedDirectories.Contains(Path.GetFileName(d))).ToArray();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Array.Empty<string>();
+        }
+    }
+
+    /// <summary>Every *.json file beneath <paramref name="root"/>, skipping VCS, dependency, build and git-ignored folders; sorted for stable output.</summary>
+    public static List<string> FindJsonFiles(string root, GitIgnoreFilter ignore)
     {
         var files = new List<string>();
         var pending = new Stack<string>();
@@ -55,7 +123,7 @@ public static class CorpusDiscovery
             {
                 foreach (var file in Directory.EnumerateFiles(dir, "*.json"))
                 {
-                    if (!string.Equals(Path.GetFileName(file), ConfigFileName, StringComparison.Ordinal))
+                    if (!string.Equals(Path.GetFileName(file), ConfigFileName, StringComparison.Ordinal) && !ignore.IsIgnored(file, isDirectory: false))
                     {
                         files.Add(file);
                     }
@@ -63,7 +131,7 @@ public static class CorpusDiscovery
 
                 foreach (var sub in Directory.EnumerateDirectories(dir))
                 {
-                    if (!SkippedDirectories.Contains(Path.GetFileName(sub)))
+                    if (!SkippedDirectories.Contains(Path.GetFileName(sub)) && !ignore.IsIgnored(sub, isDirectory: true))
                     {
                         pending.Push(sub);
                     }

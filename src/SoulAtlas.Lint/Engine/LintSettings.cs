@@ -23,6 +23,9 @@ public sealed class LintSettings
     /// <summary>Severity overrides by rule ID.</summary>
     public IReadOnlyDictionary<string, Severity> Severities { get; init; } = new Dictionary<string, Severity>(StringComparer.Ordinal);
 
+    /// <summary>Skip what the git work tree's .gitignore files exclude (<c>--no-gitignore</c> turns it off).</summary>
+    public bool UseGitIgnore { get; init; } = true;
+
     /// <summary>Run files in parallel across cores.</summary>
     public bool Parallel { get; init; } = true;
 

@@ -29,10 +29,10 @@ public sealed class LintResult
 
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
-    /// <summary>Files the run reports on (the named ones).</summary>
+    /// <summary>Files the run reports on (the named ones that exist).</summary>
     public int Files { get; }
 
-    /// <summary>Occupations the run reports on.</summary>
+    /// <summary>Occupations the run reports on (a record and its source folder are one).</summary>
     public int Occupations { get; }
 
     public long ElapsedMs { get; }
@@ -63,55 +63,130 @@ public sealed class Linter
         var targets = ResolveTargets(paths, workingDirectory);
         var roots = targets.Select(t => CorpusDiscovery.FindRoot(t.FullPath)).Distinct(StringComparer.Ordinal).ToList();
 
-        var candidates = new SortedSet<string>(StringComparer.Ordinal);
+        // Units: one per record file, one per source folder.
+        var recordFiles = new SortedSet<string>(StringComparer.Ordinal);
+        var sourceFolders = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var root in roots)
         {
-            candidates.UnionWith(CorpusDiscovery.FindJsonFiles(root));
+            var ignore = _settings.UseGitIgnore ? GitIgnoreFilter.For(root) : GitIgnoreFilter.None;
+            recordFiles.UnionWith(CorpusDiscovery.FindJsonFiles(root, ignore));
+            sourceFolders.UnionWith(CorpusDiscovery.FindSourceFolders(root, ignore));
         }
 
-        foreach (var target in targets.Where(t => !t.IsDirectory))
+        foreach (var target in targets)
         {
-            candidates.Add(target.FullPath);
+            if (target.IsDirectory)
+            {
+                if (CorpusDiscovery.IsSourceFolder(target.FullPath))
+                {
+                    sourceFolders.Add(target.FullPath);
+                }
+            }
+            else if (IsSourceFile(target.FullPath))
+            {
+                sourceFolders.Add(Path.GetDirectoryName(target.FullPath)!);
+            }
+            else
+            {
+                recordFiles.Add(target.FullPath);
+            }
         }
 
-        var files = candidates.ToList();
-        var loaded = new LoadedFile[files.Count];
-        Run(files.Count, i => loaded[i] = RecordLoader.Load(files[i], PathDisplay.Relative(workingDirectory, files[i]), _settings.Limits));
+        var units = recordFiles.Select(f => (Path: f, IsSource: false)).Concat(sourceFolders.Select(f => (Path: f, IsSource: true))).ToList();
+        var loaded = new LoadedFile[units.Count];
+        string Display(string full) => PathDisplay.Relative(workingDirectory, full);
+        Run(units.Count, i => loaded[i] = Load(units[i].Path, units[i].IsSource, Display));
 
+        var index = BuildIndex(loaded);
         var recordFolders = new HashSet<string>(
-            loaded.Where(l => l.Outcome == LoadOutcome.Occupation).Select(l => Path.GetDirectoryName(l.FullPath) ?? string.Empty),
+            loaded.Where(l => l.Outcome == LoadOutcome.Occupation && l.Document!.Form == DocumentForm.Record).Select(l => Path.GetDirectoryName(l.FullPath) ?? string.Empty),
             StringComparer.Ordinal);
-        var documents = loaded.Where(l => l.Document is not null).Select(l => l.Document!).ToList();
-        var index = new CorpusIndex(documents);
 
         var reported = new List<LoadedFile>();
-        foreach (var file in loaded)
+        foreach (var unit in loaded)
         {
-            if (!IsNamed(file.FullPath, targets))
+            if (!unit.Paths.Any(p => IsNamed(p, targets)))
             {
                 continue;
             }
 
-            var explicitlyNamed = targets.Any(t => !t.IsDirectory && string.Equals(t.FullPath, file.FullPath, StringComparison.Ordinal));
-            var inRecordFolder = recordFolders.Contains(Path.GetDirectoryName(file.FullPath) ?? string.Empty);
-            if (file.Outcome == LoadOutcome.Occupation || explicitlyNamed || inRecordFolder)
+            var explicitlyNamed = targets.Any(t => !t.IsDirectory && string.Equals(t.FullPath, unit.FullPath, StringComparison.Ordinal));
+            var inRecordFolder = recordFolders.Contains(Path.GetDirectoryName(unit.FullPath) ?? string.Empty);
+            if (unit.Outcome == LoadOutcome.Occupation || explicitlyNamed || inRecordFolder || unit.Document is null && unit.Problems.Count > 0 && unit.Paths.Count > 1)
             {
-                reported.Add(file);
+                reported.Add(unit);
             }
         }
 
-        var perFile = new List<Diagnostic>[reported.Count];
+        var perUnit = new List<Diagnostic>[reported.Count];
         var computed = new ComputedMetadata?[reported.Count];
-        Run(reported.Count, i => (perFile[i], computed[i]) = Check(reported[i], index));
+        Run(reported.Count, i => (perUnit[i], computed[i]) = Check(reported[i], index));
 
-        var diagnostics = perFile.SelectMany(d => d).ToList();
+        // The tsc model: the whole corpus is read, but only the named files are reported on.
+        var diagnostics = perUnit.SelectMany(d => d).Where(d => d.FullPath is null || IsNamed(d.FullPath, targets)).ToList();
         diagnostics.Sort(Diagnostics.DiagnosticOrder.Instance);
+        var files = reported.SelectMany(u => u.Paths).Where(p => File.Exists(p) && IsNamed(p, targets)).Distinct(StringComparer.Ordinal).Count();
         return new LintResult(
             diagnostics,
-            reported.Count,
-            reported.Count(f => f.Document is not null),
+            files,
+            reported.Where(f => f.Document is not null).Select(f => f.Document!.Slug).Distinct(StringComparer.Ordinal).Count(),
             stopwatch.ElapsedMilliseconds,
             computed.Where(c => c is not null).Select(c => c!).ToList());
+    }
+
+    /// <summary>
+    /// Indexes one document per occupation. A record whose slug also has a source folder is that
+    /// occupation's build output: it is linked to its source and left out of the index.
+    /// </summary>
+    private static CorpusIndex BuildIndex(IReadOnlyList<LoadedFile> loaded)
+    {
+        var documents = loaded.Where(l => l.Document is not null).Select(l => l.Document!).ToList();
+        var sources = new Dictionary<string, OccupationDocument>(StringComparer.Ordinal);
+        foreach (var source in documents.Where(d => d.Form == DocumentForm.Source))
+        {
+            if (!sources.ContainsKey(source.Slug))
+            {
+                sources.Add(source.Slug, source);
+            }
+        }
+
+        var canonical = new List<OccupationDocument>(documents.Count);
+        foreach (var document in documents)
+        {
+            if (document.Form == DocumentForm.Record && sources.TryGetValue(document.Slug, out var source))
+            {
+                document.Source = source;
+                continue;
+            }
+
+            canonical.Add(document);
+        }
+
+        return new CorpusIndex(canonical);
+    }
+
+    /// <summary>Reads one unit; a failure inside a reader becomes a diagnostic on that file, and the run goes on.</summary>
+    private LoadedFile Load(string path, bool isSource, Func<string, string> display)
+    {
+        try
+        {
+            return isSource ? SourceLoader.Load(path, display, _settings.Limits) : RecordLoader.Load(path, display(path), _settings.Limits);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            var file = new SourceFile(path, display(path), string.Empty);
+            var problem = new LoadProblem(
+                isSource ? RuleCatalogue.InvalidYaml : RuleCatalogue.InvalidJson,
+                SourceRange.At(file, 0),
+                $"soul-lint could not read this {(isSource ? "folder" : "file")} ({ex.GetType().Name}: {ex.Message}); please report it");
+            return new LoadedFile(path, file.DisplayPath, LoadOutcome.Broken, file, null, new[] { problem });
+        }
+    }
+
+    private static bool IsSourceFile(string fullPath)
+    {
+        var name = Path.GetFileName(fullPath);
+        return string.Equals(name, SourceLoader.BodyFileName, StringComparison.Ordinal) || string.Equals(name, SourceLoader.MetadataFileName, StringComparison.Ordinal);
     }
 
     private (List<Diagnostic>, ComputedMetadata?) Check(LoadedFile file, CorpusIndex index)
@@ -148,7 +223,15 @@ public sealed class Linter
                 }
 
                 context.Current = rule.Descriptor;
-                rule.Check(context);
+                try
+                {
+                    rule.Check(context);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    // One rule failing on odd input must not hide what the others found.
+                    context.Report(document.AnchorRange, $"soul-lint could not finish this check ({ex.GetType().Name}: {ex.Message}); please report it");
+                }
             }
         }
 

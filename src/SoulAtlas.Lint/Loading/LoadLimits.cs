@@ -10,4 +10,7 @@ public sealed class LoadLimits
 
     /// <summary>Deepest nesting of objects and arrays that is parsed.</summary>
     public int MaxDepth { get; init; } = 64;
+
+    /// <summary>Most YAML nodes a metadata.yaml may expand to, aliases included (a real one has a few hundred).</summary>
+    public int MaxYamlNodes { get; init; } = 20_000;
 }

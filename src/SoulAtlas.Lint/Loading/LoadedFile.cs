@@ -21,7 +21,7 @@ public enum LoadOutcome
     Broken,
 }
 
-/// <summary>The result of reading one file: a document, or problems, or both.</summary>
+/// <summary>The result of reading one record file or one source folder: a document, or problems, or both.</summary>
 public sealed class LoadedFile
 {
     public LoadedFile(string fullPath, string displayPath, LoadOutcome outcome, SourceFile? file, OccupationDocument? document, IReadOnlyList<LoadProblem> problems)
@@ -45,4 +45,13 @@ public sealed class LoadedFile
     public OccupationDocument? Document { get; }
 
     public IReadOnlyList<LoadProblem> Problems { get; }
+
+    /// <summary>Every path the unit covers: the record file, or a source folder's SOUL.md and metadata.yaml.</summary>
+    public IReadOnlyList<string> Paths
+    {
+        get => _paths ?? new[] { FullPath };
+        init => _paths = value;
+    }
+
+    private readonly IReadOnlyList<string>? _paths;
 }

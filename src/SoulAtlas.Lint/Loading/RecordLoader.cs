@@ -65,13 +65,19 @@ public static class RecordLoader
             return new LoadedFile(fullPath, displayPath, LoadOutcome.NotAnOccupation, file, null, problems);
         }
 
+        var title = record["title"] as JValue;
         var document = new OccupationDocument(
             DocumentForm.Record,
             file,
+            new[] { file },
             Path.GetFileNameWithoutExtension(fullPath),
             record,
             record["metadata"] as JObject,
+            title?.Type == JTokenType.String ? (string)title! : null,
+            JsonLocations.RangeOf(title),
             ReadSections(record, file),
+            JsonLocations.KeyRangeOf(record["sections"]) ?? SourceRange.At(file, 0),
+            hasBody: true,
             duplicates);
         return new LoadedFile(fullPath, displayPath, LoadOutcome.Occupation, file, document, problems);
     }

@@ -16,6 +16,11 @@ public static class RuleCatalogue
         "File is not well-formed JSON.",
         "A record that does not parse cannot be published. The diagnostic points at the first character the JSON reader could not accept.");
 
+    public static readonly RuleDescriptor InvalidYaml = new(
+        "SOUL002", "invalid-yaml", Severity.Error, RuleScope.Sources, false,
+        "metadata.yaml is not well-formed YAML.",
+        "The metadata cannot be read, so nothing in it can be checked. The diagnostic points where the YAML parser stopped. metadata.yaml holds exactly one document; dates are quoted ('2026-06-26') so that they stay strings.");
+
     public static readonly RuleDescriptor InvalidEncoding = new(
         "SOUL003", "invalid-encoding", Severity.Error, RuleScope.All, false,
         "File is not valid UTF-8 (a byte-order mark is a warning).",
@@ -26,9 +31,14 @@ public static class RuleCatalogue
         "An object or mapping repeats a key.",
         "When a key appears twice, parsers silently keep one of the values and the other is lost. Remove or rename the repeated key; the message names where the key was first defined.");
 
+    public static readonly RuleDescriptor MissingFile = new(
+        "SOUL005", "missing-file", Severity.Error, RuleScope.Sources, false,
+        "A SOUL folder has SOUL.md without metadata.yaml, or the reverse.",
+        "An authored SOUL is two files: SOUL.md (the portrait) and metadata.yaml (the facts). The site cannot build one without the other; add the missing file (schema/metadata.template.yaml and SOUL.template.md are starting points).");
+
     public static readonly RuleDescriptor ResourceLimit = new(
         "SOUL006", "resource-limit", Severity.Error, RuleScope.All, false,
-        "File exceeds the size or nesting-depth limit.",
+        "File exceeds the size, nesting-depth or alias-expansion limit.",
         "Files larger than the size limit or nested deeper than the depth limit are not parsed, so a corrupt or hostile file cannot exhaust memory or stack. The limits are configurable.");
 
     public static readonly RuleDescriptor Schema = new(
@@ -55,6 +65,11 @@ public static class RuleCatalogue
         "SOUL203", "duplicate-title", Severity.Warning, RuleScope.All, false,
         "Two occupations share a title, or a title equals another occupation's alias (case-insensitive).",
         "Search and disambiguation break when two occupations answer to one name. Give one of them a more specific title or drop the clashing alias.");
+
+    public static readonly RuleDescriptor RecordSource = new(
+        "SOUL204", "record-source", Severity.Error, RuleScope.Records, false,
+        "A record disagrees with the source folder of the same occupation.",
+        "When a corpus holds both a published record and the souls/<slug>/ folder it is built from, the folder is what contributors edit. A record whose title, metadata or sections differ from its source is stale: rebuild it.");
 
     public static readonly RuleDescriptor RelatedExists = new(
         "SOUL300", "related-exists", Severity.Error, RuleScope.All, false,

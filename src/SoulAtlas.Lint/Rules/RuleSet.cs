@@ -18,6 +18,7 @@ public static class RuleSet
         new SlugMatchesPathRule(),
         new TitleMatchesRule(),
         new DuplicateSlugRule(),
+        new RecordSourceRule(),
         new DuplicateTitleRule(),
         new RelatedExistsRule(),
         new RelatedSelfRule(),
@@ -46,7 +47,9 @@ public static class RuleSet
     public static readonly IReadOnlyList<RuleDescriptor> LoaderRules = new[]
     {
         RuleCatalogue.InvalidJson,
+        RuleCatalogue.InvalidYaml,
         RuleCatalogue.InvalidEncoding,
+        RuleCatalogue.MissingFile,
         RuleCatalogue.ResourceLimit,
     };
 }

@@ -9,7 +9,10 @@ public sealed class DuplicateSlugRule : Rule
     public override void Check(RuleContext context)
     {
         var document = context.Document;
-        var others = context.Corpus.WithSlug(document.Slug).Where(d => !ReferenceEquals(d, document)).ToList();
+        // A record built from a source folder of the same slug is that occupation, not a rival.
+        var others = context.Corpus.WithSlug(document.Slug)
+            .Where(d => !ReferenceEquals(d, document) && !ReferenceEquals(d, document.Source))
+            .ToList();
         if (others.Count == 0)
         {
             return;

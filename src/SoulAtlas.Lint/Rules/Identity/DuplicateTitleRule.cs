@@ -22,8 +22,8 @@ public sealed class DuplicateTitleRule : Rule
             var sharing = context.Corpus.WithTitle(title).Where(d => !SameOccupation(d, document)).Select(d => d.Slug).Distinct().ToList();
             if (sharing.Count > 0)
             {
-                var token = document.Metadata.Token("title") ?? document.TitleToken;
-                context.Report(token, $"title {Quote.Q(title)} is also the title of {Quote.List(sharing)}");
+                var range = Loading.JsonLocations.RangeOf(document.Metadata.Token("title")) ?? document.TitleRange ?? document.AnchorRange;
+                context.Report(range, $"title {Quote.Q(title)} is also the title of {Quote.List(sharing)}");
             }
         }
 

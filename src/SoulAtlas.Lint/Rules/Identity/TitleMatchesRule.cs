@@ -1,4 +1,5 @@
 using System;
+using SoulAtlas.Lint.Documents;
 
 namespace SoulAtlas.Lint.Rules.Identity;
 
@@ -16,6 +17,7 @@ public sealed class TitleMatchesRule : Rule
             return;
         }
 
-        context.Report(document.TitleToken, $"title {Quote.Q(title)} differs from metadata.title {Quote.Q(metadataTitle)}");
+        var what = document.Form == DocumentForm.Record ? "title" : "SOUL.md title";
+        context.Report(document.TitleRange ?? document.AnchorRange, $"{what} {Quote.Q(title)} differs from metadata.title {Quote.Q(metadataTitle)}");
     }
 }

@@ -6,12 +6,12 @@ using SoulAtlas.Lint.Documents;
 
 namespace SoulAtlas.Lint.Rules.Sections;
 
-/// <summary>Section rules check the canonical layout, which federated occupations do not follow.</summary>
+/// <summary>Section rules check the canonical layout, which federated occupations do not follow (and a missing SOUL.md cannot).</summary>
 public abstract class SectionLayoutRule : Rule
 {
     public sealed override void Check(RuleContext context)
     {
-        if (!context.Document.IsFederated)
+        if (context.Document.HasBody && !context.Document.IsFederated)
         {
             CheckLayout(context, context.Contract.Sections);
         }

@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Concurrent;
+using System.IO;
+using MAB.DotIgnore;
+
+namespace SoulAtlas.Lint.Engine;
+
+/// <summary>
+/// Inside a git work tree, the paths its .gitignore files exclude are not content (a generated API
+/// folder, build output). Each .gitignore applies to paths beneath its own folder, as git applies it;
+/// an ignored folder is never entered.
+/// </summary>
+public sealed class GitIgnoreFilter
+{
+    private readonly string? _workTree;
+    private readonly ConcurrentDictionary<string, IgnoreList?> _lists = new(StringComparer.Ordinal);
+
+    private GitIgnoreFilter(string? workTree)
+    {
+        _workTree = workTree;
+    }
+
+    /// <summary>A filter that ignores nothing.</summary>
+    public static GitIgnoreFilter None { get; } = new(null);
+
+    /// <summary>The filter for the git work tree that contains <paramref name="path"/>, or <see cref="None"/> outside one.</summary>
+    public static GitIgnoreFilter For(string path)
+    {
+        for (var dir = Directory.Exists(path) ? path : Path.GetDirectoryName(path); dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            var git = Path.Combine(dir, ".git");
+            if (Directory.Exists(git) || File.Exists(git))
+            {
+                return new GitIgnoreFilter(dir);
+            }
+        }
+
+        return None;
+    }
+
+    public bool IsIgnored(string fullPath, bool isDirectory)
+    {
+        if (_workTree is null || !PathDisplay.IsUnder(fullPath, _workTree) || fullPath.Length == _workTree.Length)
+        {
+            return false;
+        }
+
+        // Every .gitignore from the work tree's top down to the path's own folder may exclude it.
+        for (var dir = Path.GetDirectoryName(fullPath); dir is not null && PathDisplay.IsUnder(dir, _workTree); dir = Path.GetDirectoryName(dir))
+        {
+            var list = _lists.GetOrAdd(dir, Load);
+            if (list is not null)
+            {
+                var relative = fullPath.Substring(dir.Length).TrimStart(Path.DirectorySeparatorChar).Replace(Path.DirectorySeparatorChar, '/');
+                if (list.IsIgnored(relative, isDirectory))
+                {
+                    return true;
+                }
+            }
+
+            if (dir.Length == _workTree.Length)
+            {
+                break;
+            }
+        }
+
+        return false;
+    }
+
+    private static IgnoreList? Load(string dir)
+    {
+        var file = Path.Combine(dir, ".gitignore");
+        try
+        {
+            return File.Exists(file) ? new IgnoreList(file) : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return null;
+        }
+    }
+}

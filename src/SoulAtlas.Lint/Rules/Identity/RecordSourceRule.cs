@@ -1,0 +1,91 @@
+using System;
+using System.Linq;
+using Newtonsoft.Json.Linq;
+using SoulAtlas.Lint.Loading;
+
+namespace SoulAtlas.Lint.Rules.Identity;
+
+/// <summary>
+/// A record and the source folder of the same occupation must say the same thing: title, every
+/// metadata field, and the sections (headings and markdown). Reported in the record, naming the
+/// source file that holds the current value.
+/// </summary>
+public sealed class RecordSourceRule : Rule
+{
+    public override RuleDescriptor Descriptor => RuleCatalogue.RecordSource;
+
+    public override void Check(RuleContext context)
+    {
+        var record = context.Document;
+        var source = record.Source;
+        if (source is null || record.Record is null)
+        {
+            return;
+        }
+
+        if (source.Title is not null && record.Title is not null && !string.Equals(source.Title, record.Title, StringComparison.Ordinal))
+        {
+            context.Report(record.TitleRange ?? record.AnchorRange, $"title {Quote.Q(record.Title)} differs from {Quote.Q(source.Title)} in {source.PrimaryFile.DisplayPath}; rebuild the record");
+        }
+
+        if (record.Metadata.Root is { } recordMetadata && source.Metadata.Root is { } sourceMetadata)
+        {
+            var yamlPath = source.Files.FirstOrDefault(f => f.FullPath.EndsWith(SourceLoader.MetadataFileName, StringComparison.Ordinal))?.DisplayPath ?? SourceLoader.MetadataFileName;
+            foreach (var key in recordMetadata.Properties().Select(p => p.Name).Union(sourceMetadata.Properties().Select(p => p.Name), StringComparer.Ordinal))
+            {
+                // The site fills absent fields with their schema defaults (aliases: [], kind: occupation).
+                var fallback = DefaultOf(context, key);
+                var stored = recordMetadata[key] ?? fallback;
+                var current = sourceMetadata[key] ?? fallback;
+                if (JToken.DeepEquals(stored, current))
+                {
+                    continue;
+                }
+
+                if (recordMetadata[key] is null)
+                {
+                    context.ReportKey(recordMetadata, $"metadata.{key} is missing from the record but set in {yamlPath}; rebuild the record");
+                }
+                else
+                {
+                    var now = current is null ? "absent" : Show(current);
+                    context.Report(recordMetadata[key], $"metadata.{key} is {Show(stored!)} in the record but {now} in {yamlPath}; rebuild the record");
+                }
+            }
+        }
+
+        var count = Math.Min(record.Sections.Count, source.Sections.Count);
+        for (var i = 0; i < count; i++)
+        {
+            var stored = record.Sections[i];
+            var current = source.Sections[i];
+            if (!string.Equals(stored.Heading, current.Heading, StringComparison.Ordinal))
+            {
+                context.Report(stored.HeadingRange, $"section {i + 1} is {Quote.Q(stored.Heading)} in the record but {Quote.Q(current.Heading)} in {source.PrimaryFile.DisplayPath}; rebuild the record");
+                return;
+            }
+
+            if (!string.Equals(stored.Markdown, current.Markdown, StringComparison.Ordinal))
+            {
+                var line = current.MarkdownRange.File.GetPosition(current.MarkdownRange.Start).Line;
+                context.Report(stored.MarkdownRange, $"the markdown of section {Quote.Q(stored.Heading)} differs from {source.PrimaryFile.DisplayPath} (line {line}); rebuild the record");
+            }
+        }
+
+        if (record.Sections.Count != source.Sections.Count)
+        {
+            context.Report(record.SectionsAnchor, $"the record has {record.Sections.Count} sections but {source.PrimaryFile.DisplayPath} has {source.Sections.Count}; rebuild the record");
+        }
+    }
+
+    private static JToken? DefaultOf(RuleContext context, string key) =>
+        context.Contract.MetadataSchema.ActualProperties.TryGetValue(key, out var property) && property.Default is { } value
+            ? value as JToken ?? JToken.FromObject(value)
+            : null;
+
+    private static string Show(JToken token)
+    {
+        var text = token.ToString(Newtonsoft.Json.Formatting.None);
+        return text.Length <= 60 ? text : text.Substring(0, 57) + "…";
+    }
+}

@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Text;
+using SoulAtlas.Lint.Configuration;
 using SoulAtlas.Lint.Diagnostics;
 using SoulAtlas.Lint.Engine;
 using SoulAtlas.Lint.Formatting;
@@ -19,49 +20,134 @@ public static class Program
     public const int ExitLintErrors = 1;
     public const int ExitUsage = 2;
 
-    private static readonly string[] Formats = { "text", "json" };
+    private static readonly string[] Formats = { "text", "json", "sarif", "github", "msbuild" };
 
     public static int Main(string[] args)
     {
         Console.OutputEncoding = new UTF8Encoding(false);
+        var environment = CliEnvironment.FromConsole();
         try
         {
-            return Run(args, Console.Out, Console.Error, Directory.GetCurrentDirectory());
+            return Run(args, environment);
         }
         catch (Exception ex)
         {
-            // Never a stack trace: say what failed and exit 2 as §4 requires for internal failures.
-            Console.Error.WriteLine($"soul-lint: internal error: {ex.GetType().Name}: {ex.Message}");
+            // Never a stack trace: say what failed and exit 2, as §4 requires for internal failures.
+            environment.Error.WriteLine($"soul-lint: internal error: {ex.GetType().Name}: {ex.Message}");
             return ExitUsage;
         }
     }
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory)
-    {
-        var paths = new Argument<string[]>("paths") { Description = "Files or folders to lint (default: the current folder). Links are resolved against the whole corpus root.", Arity = ArgumentArity.ZeroOrMore };
-        var format = new Option<string>("--format", "-f") { Description = "Output format: text or json.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong(Formats);
-        var output = new Option<string?>("--output", "-o") { Description = "Write the report to FILE instead of standard output." };
-        var rule = new Option<string[]>("--rule") { Description = "Set a rule's severity: NAME=off|info|warning|error (by ID or name; repeatable).", AllowMultipleArgumentsPerToken = false };
-        var maxWarnings = new Option<int?>("--max-warnings") { Description = "Exit 1 when there are more than N warnings." };
-        var quiet = new Option<bool>("--quiet", "-q") { Description = "Report errors only." };
-        var noColor = new Option<bool>("--no-color") { Description = "Never use colours." };
-        var noGitIgnore = new Option<bool>("--no-gitignore") { Description = "Also lint paths that .gitignore files exclude." };
-        var today = new Option<string?>("--today") { Description = "The date to judge future dates by (YYYY-MM-DD); default: today (UTC)." };
+    public static string Version =>
+        typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-        var root = new RootCommand("soul-lint: lint SOUL Atlas occupation records and sources.\n\nExamples:\n  soul-lint                      lint the corpus in the current folder\n  soul-lint api/souls --format json\n  soul-lint records/diplomat.json --rule thin-section=off\n  soul-lint compute records/diplomat.json")
+    /// <summary>Runs soul-lint with <paramref name="args"/>; the exit code is returned, not set.</summary>
+    public static int Run(string[] args, CliEnvironment environment)
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Files or folders to lint (default: the current folder). Links resolve against the whole corpus.", Arity = ArgumentArity.ZeroOrMore };
+        var format = new Option<string>("--format", "-f") { Description = "Output format: text, json, sarif, github or msbuild.", DefaultValueFactory = _ => "text", HelpName = "format" };
+        format.AcceptOnlyFromAmong(Formats);
+        var output = new Option<string?>("--output", "-o") { Description = "Write the report to FILE instead of standard output.", HelpName = "file" };
+        var config = new Option<string?>("--config", "-c") { Description = "Use this soul-lint.json instead of the one found above the first path.", HelpName = "file" };
+        var rule = new Option<string[]>("--rule") { Description = "Set a rule's severity, by ID or name; overrides the config (repeatable).", HelpName = "name=off|info|warning|error", AllowMultipleArgumentsPerToken = false };
+        var maxWarnings = new Option<int?>("--max-warnings") { Description = "Exit 1 when there are more than N warnings.", HelpName = "n" };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Report errors only." };
+        var noColor = new Option<bool>("--no-color") { Description = "Never use colours (NO_COLOR=1 does the same)." };
+        var color = new Option<bool>("--color") { Description = "Use colours and code frames even when output is not a terminal." };
+        var noGitIgnore = new Option<bool>("--no-gitignore") { Description = "Also lint paths that .gitignore files exclude." };
+        var today = new Option<string?>("--today") { Description = "The date future dates are judged by (YYYY-MM-DD; default: today, UTC).", HelpName = "date" };
+        var baseline = new Option<string?>("--baseline") { Description = "Report only problems not recorded in this baseline file.", HelpName = "file" };
+        var writeBaseline = new Option<string?>("--write-baseline") { Description = "Record today's problems in a baseline file (and report none of them).", HelpName = "file" };
+
+        var root = new RootCommand(
+            "soul-lint: lint SOUL Atlas occupation content — souls/<slug>/ folders and published records.\n\n" +
+            "Examples:\n" +
+            "  soul-lint                                  lint the corpus in the current folder\n" +
+            "  soul-lint souls/diplomat                   lint one occupation (links still resolve corpus-wide)\n" +
+            "  soul-lint --format github                  annotations for a GitHub Actions step\n" +
+            "  soul-lint --format sarif -o soul-lint.sarif   for GitHub code scanning\n" +
+            "  soul-lint --rule thin-section=off --max-warnings 0\n" +
+            "  soul-lint --write-baseline .soul-lint-baseline.json   adopt gradually")
         {
-            paths, format, output, rule, maxWarnings, quiet, noColor, noGitIgnore, today,
+            paths, format, output, config, rule, maxWarnings, quiet, noColor, color, noGitIgnore, today, baseline, writeBaseline,
         };
 
-        var rulesCommand = new Command("rules", "List every rule with its ID, default and effective severity, and whether --fix can repair it.") { rule };
+        var rulesCommand = new Command("rules", "List every rule: ID, name, default and effective severity, fixable, description.\n\nExamples:\n  soul-lint rules\n  soul-lint rules --rule orphan=warning") { rule, config };
         var explainTarget = new Argument<string>("rule") { Description = "A rule ID (SOUL300) or name (related-exists)." };
-        var explainCommand = new Command("explain", "Explain a rule: what it checks, why, and how to satisfy it.") { explainTarget };
-        var computePath = new Argument<string[]>("paths") { Description = "Records to recompute (links are resolved against the corpus root).", Arity = ArgumentArity.OneOrMore };
-        var computeCommand = new Command("compute", "Print the recomputed computed block(s) and section ids and word counts as JSON.") { computePath, today, noGitIgnore };
+        var explainCommand = new Command("explain", "Show a rule's documentation, with a bad and a good example.\n\nExamples:\n  soul-lint explain SOUL300\n  soul-lint explain thin-section") { explainTarget };
+        var computePaths = new Argument<string[]>("paths") { Description = "Records or souls/<slug> folders (backlinks resolve against the corpus).", Arity = ArgumentArity.OneOrMore };
+        var computeCommand = new Command("compute", "Print the recomputed computed block(s), section ids and word counts as JSON.\n\nExamples:\n  soul-lint compute souls/diplomat\n  soul-lint compute api/souls/diplomat.json") { computePaths, config, noGitIgnore };
         root.Subcommands.Add(rulesCommand);
         root.Subcommands.Add(explainCommand);
         root.Subcommands.Add(computeCommand);
+
+        int Execute(ParseResult parse)
+        {
+            try
+            {
+                var command = parse.CommandResult.Command;
+                if (command == explainCommand)
+                {
+                    return Explain(environment, parse.GetValue(explainTarget)!);
+                }
+
+                var firstPath = command == computeCommand ? parse.GetValue(computePaths)?.FirstOrDefault() : parse.GetValue(paths)?.FirstOrDefault();
+                var lintConfig = LoadConfig(environment, parse.GetValue(config), firstPath);
+                var severities = new Dictionary<string, Severity>(lintConfig?.Severities ?? new Dictionary<string, Severity>(), StringComparer.Ordinal);
+                foreach (var pair in ParseSeverities(parse.GetValue(rule) ?? Array.Empty<string>()))
+                {
+                    severities[pair.Key] = pair.Value;
+                }
+
+                if (command == rulesCommand)
+                {
+                    return PrintRules(environment, severities);
+                }
+
+                var settings = new LintSettings
+                {
+                    Contract = lintConfig?.LoadContract() ?? Contract.ContentContract.Default,
+                    Severities = severities,
+                    Today = ParseToday(parse.GetValue(today)),
+                    UseGitIgnore = !parse.GetValue(noGitIgnore),
+                    SiteUrl = lintConfig?.SiteUrl ?? Computation.CitationBuilder.DefaultSiteUrl,
+                    Limits = lintConfig?.Limits ?? Loading.LoadLimits.Default,
+                    GlobBase = lintConfig?.Directory,
+                    IgnoreGlobs = lintConfig?.Ignore ?? Array.Empty<string>(),
+                    RecordGlobs = lintConfig?.Records,
+                };
+
+                if (command == computeCommand)
+                {
+                    var computed = new Linter(settings).Lint(parse.GetValue(computePaths)!, environment.WorkingDirectory);
+                    if (computed.Computed.Count == 0)
+                    {
+                        environment.Error.WriteLine("soul-lint: no occupation found at the given path");
+                        return ExitUsage;
+                    }
+
+                    environment.Out.Write(ComputedFormatter.Format(computed.Computed));
+                    return ExitClean;
+                }
+
+                var result = ProgressDisplay.Run(environment, progress =>
+                    new Linter(settings).Lint(parse.GetValue(paths) ?? Array.Empty<string>(), environment.WorkingDirectory, progress));
+                return Report(environment, result, new ReportRequest(
+                    parse.GetValue(format) ?? "text",
+                    parse.GetValue(output),
+                    parse.GetValue(quiet),
+                    parse.GetValue(maxWarnings),
+                    parse.GetValue(noColor),
+                    parse.GetValue(color),
+                    parse.GetValue(baseline),
+                    parse.GetValue(writeBaseline)));
+            }
+            catch (Exception ex) when (ex is LintUsageException or ConfigException or BaselineException)
+            {
+                environment.Error.WriteLine("soul-lint: " + ex.Message);
+                return ExitUsage;
+            }
+        }
 
         root.SetAction(Execute);
         rulesCommand.SetAction(Execute);
@@ -73,88 +159,98 @@ public static class Program
         {
             foreach (var error in parse.Errors)
             {
-                stderr.WriteLine("soul-lint: " + error.Message);
+                environment.Error.WriteLine("soul-lint: " + error.Message);
             }
 
-            stderr.WriteLine("Run 'soul-lint --help' for usage.");
+            environment.Error.WriteLine("Run 'soul-lint --help' for usage.");
             return ExitUsage;
         }
 
-        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
-
-        int Execute(ParseResult parse)
-        {
-        var command = parse.CommandResult.Command;
-        try
-        {
-            var severities = ParseSeverities(parse.GetValue(rule) ?? Array.Empty<string>());
-            if (command == rulesCommand)
-            {
-                return PrintRules(stdout, severities);
-            }
-
-            if (command == explainCommand)
-            {
-                return Explain(stdout, stderr, parse.GetValue(explainTarget)!);
-            }
-
-            var settings = new LintSettings { Severities = severities, Today = ParseToday(parse.GetValue(today)), UseGitIgnore = !parse.GetValue(noGitIgnore) };
-            if (command == computeCommand)
-            {
-                var computed = new Linter(settings).Lint(parse.GetValue(computePath)!, workingDirectory);
-                if (computed.Computed.Count == 0)
-                {
-                    stderr.WriteLine("soul-lint: no occupation found at the given path");
-                    return ExitUsage;
-                }
-
-                stdout.Write(ComputedFormatter.Format(computed.Computed));
-                return ExitClean;
-            }
-
-            var result = new Linter(settings).Lint(parse.GetValue(paths) ?? Array.Empty<string>(), workingDirectory);
-            if (parse.GetValue(quiet))
-            {
-                result = new LintResult(result.Diagnostics.Where(d => d.Severity == Severity.Error).ToList(), result.Files, result.Occupations, result.ElapsedMs, result.Computed);
-            }
-
-            var report = parse.GetValue(format) == "json" ? JsonFormatter.Format(result, Version) : TextFormatter.Format(result);
-            var outputFile = parse.GetValue(output);
-            if (outputFile is null)
-            {
-                stdout.Write(report);
-            }
-            else
-            {
-                File.WriteAllText(Path.Combine(workingDirectory, outputFile), report, new UTF8Encoding(false));
-            }
-
-            var errors = result.Count(Severity.Error);
-            var warnings = result.Count(Severity.Warning);
-            var limit = parse.GetValue(maxWarnings);
-            if (errors > 0)
-            {
-                return ExitLintErrors;
-            }
-
-            if (limit is int max && warnings > max)
-            {
-                stderr.WriteLine($"soul-lint: {warnings} warnings exceed --max-warnings {max}");
-                return ExitLintErrors;
-            }
-
-            return ExitClean;
-        }
-        catch (LintUsageException ex)
-        {
-            stderr.WriteLine("soul-lint: " + ex.Message);
-            return ExitUsage;
-        }
-        }
+        return parse.Invoke(new InvocationConfiguration { Output = environment.Out, Error = environment.Error, EnableDefaultExceptionHandler = false });
     }
 
-    public static string Version =>
-        typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+    private sealed record ReportRequest(string Format, string? Output, bool Quiet, int? MaxWarnings, bool NoColor, bool ForceColor, string? Baseline, string? WriteBaseline);
+
+    private static int Report(CliEnvironment environment, LintResult result, ReportRequest request)
+    {
+        var diagnostics = result.Diagnostics.ToList();
+        if (request.WriteBaseline is not null)
+        {
+            var written = Engine.Baseline.From(diagnostics);
+            written.Write(Path.Combine(environment.WorkingDirectory, request.WriteBaseline), Version);
+            environment.Error.WriteLine($"soul-lint: recorded {written.Count} {(written.Count == 1 ? "problem" : "problems")} in {request.WriteBaseline}");
+            diagnostics.Clear();
+        }
+        else if (request.Baseline is not null)
+        {
+            diagnostics = Engine.Baseline.Read(Path.Combine(environment.WorkingDirectory, request.Baseline)).Apply(diagnostics).Kept;
+        }
+
+        if (request.Quiet)
+        {
+            diagnostics = diagnostics.Where(d => d.Severity == Severity.Error).ToList();
+        }
+
+        result = new LintResult(diagnostics, result.Files, result.Occupations, result.ElapsedMs, result.Computed);
+        var toTerminal = request.Output is null && environment.OutIsTerminal;
+        var options = new ReportOptions
+        {
+            ToolVersion = Version,
+            Color = request.ForceColor || (toTerminal && !request.NoColor && !environment.NoColorRequested),
+            CodeFrames = request.ForceColor || toTerminal,
+        };
+        var report = request.Format switch
+        {
+            "json" => JsonFormatter.Format(result, Version),
+            "sarif" => SarifFormatter.Format(result, options),
+            "github" => GitHubFormatter.Format(result),
+            "msbuild" => MsBuildFormatter.Format(result),
+            _ => TextFormatter.Format(result, options),
+        };
+
+        if (request.Output is null)
+        {
+            environment.Out.Write(report);
+        }
+        else
+        {
+            AtomicFile.Write(Path.Combine(environment.WorkingDirectory, request.Output), report);
+        }
+
+        var errors = result.Count(Severity.Error);
+        var warnings = result.Count(Severity.Warning);
+        if (errors > 0)
+        {
+            return ExitLintErrors;
+        }
+
+        if (request.MaxWarnings is int max && warnings > max)
+        {
+            environment.Error.WriteLine($"soul-lint: {warnings} warnings exceed --max-warnings {max}");
+            return ExitLintErrors;
+        }
+
+        return ExitClean;
+    }
+
+    private static LintConfig? LoadConfig(CliEnvironment environment, string? explicitPath, string? firstPath)
+    {
+        string? path;
+        if (explicitPath is not null)
+        {
+            path = Path.GetFullPath(Path.Combine(environment.WorkingDirectory, explicitPath));
+            if (!File.Exists(path))
+            {
+                throw new ConfigException($"--config {explicitPath}: file not found");
+            }
+        }
+        else
+        {
+            path = LintConfig.Find(Path.GetFullPath(Path.Combine(environment.WorkingDirectory, firstPath ?? ".")));
+        }
+
+        return path is null ? null : LintConfig.Load(path, PathDisplay.Relative(environment.WorkingDirectory, path));
+    }
 
     private static Dictionary<string, Severity> ParseSeverities(IEnumerable<string> settings)
     {
@@ -168,13 +264,13 @@ public static class Program
             }
 
             var name = setting[..eq].Trim();
-            var rule = RuleCatalogue.Find(name) ?? throw new LintUsageException($"--rule {setting}: unknown rule {name} (see 'soul-lint rules')");
+            var found = RuleCatalogue.Find(name) ?? throw new LintUsageException($"--rule {setting}: unknown rule {name} (see 'soul-lint rules')");
             if (!SeverityNames.TryParse(setting[(eq + 1)..], out var severity))
             {
                 throw new LintUsageException($"--rule {setting}: unknown severity {setting[(eq + 1)..]}; use off, info, warning or error");
             }
 
-            result[rule.Id] = severity;
+            result[found.Id] = severity;
         }
 
         return result;
@@ -192,7 +288,7 @@ public static class Program
             : throw new LintUsageException($"--today {text}: expected a date as YYYY-MM-DD");
     }
 
-    private static int PrintRules(TextWriter stdout, Dictionary<string, Severity> severities)
+    private static int PrintRules(CliEnvironment environment, Dictionary<string, Severity> severities)
     {
         var rows = RuleCatalogue.All.Select(r => new[]
         {
@@ -213,7 +309,7 @@ public static class Program
                 sb.Append(cells[i].PadRight(widths[i])).Append("  ");
             }
 
-            stdout.WriteLine(sb.Append(cells[^1]).ToString());
+            environment.Out.WriteLine(sb.Append(cells[^1]).ToString());
         }
 
         Write(header);
@@ -221,23 +317,27 @@ public static class Program
         return ExitClean;
     }
 
-    private static int Explain(TextWriter stdout, TextWriter stderr, string idOrName)
+    private static int Explain(CliEnvironment environment, string idOrName)
     {
         var rule = RuleCatalogue.Find(idOrName);
         if (rule is null)
         {
-            stderr.WriteLine($"soul-lint: unknown rule {idOrName} (see 'soul-lint rules')");
+            environment.Error.WriteLine($"soul-lint: unknown rule {idOrName} (see 'soul-lint rules')");
             return ExitUsage;
         }
 
-        stdout.WriteLine($"{rule.Id} {rule.Name}");
-        stdout.WriteLine($"Default severity: {rule.DefaultSeverity.ToName()}");
-        stdout.WriteLine($"Applies to: {(rule.Scope == RuleScope.All ? "records and sources" : rule.Scope == RuleScope.Records ? "records" : "sources")}");
-        stdout.WriteLine($"Fixable: {(rule.Fixable ? "yes" : "no")}");
-        stdout.WriteLine();
-        stdout.WriteLine(rule.Description);
-        stdout.WriteLine();
-        stdout.WriteLine(rule.Details);
+        var page = RuleDocs.Page(rule);
+        if (page is not null)
+        {
+            environment.Out.Write(page.EndsWith('\n') ? page : page + "\n");
+            return ExitClean;
+        }
+
+        environment.Out.WriteLine($"# {rule.Name} ({rule.Id})");
+        environment.Out.WriteLine();
+        environment.Out.WriteLine(rule.Description);
+        environment.Out.WriteLine();
+        environment.Out.WriteLine(rule.Details);
         return ExitClean;
     }
 }

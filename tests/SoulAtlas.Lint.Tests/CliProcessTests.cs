@@ -126,8 +126,9 @@ public sealed class CliProcessTests
     {
         var (exit, stdout, _) = Run(TestPaths.RepositoryRoot, "explain", rule);
         Assert.Equal(0, exit);
-        Assert.StartsWith("SOUL300 related-exists", stdout, StringComparison.Ordinal);
-        Assert.Contains("broken link", stdout, StringComparison.Ordinal);
+        Assert.StartsWith("# related-exists (SOUL300)", stdout, StringComparison.Ordinal);
+        Assert.Contains("## Bad", stdout, StringComparison.Ordinal);
+        Assert.Contains("## Good", stdout, StringComparison.Ordinal);
     }
 
     [Fact]

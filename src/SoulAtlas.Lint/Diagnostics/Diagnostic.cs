@@ -32,6 +32,9 @@ public sealed class Diagnostic
     /// <summary>Absolute path, for hosts that need to open the file.</summary>
     public string? FullPath { get; init; }
 
+    /// <summary>The text the diagnostic points into, for code frames and fingerprints.</summary>
+    public Text.SourceFile? Source { get; init; }
+
     public int Line { get; }
 
     public int Column { get; }

@@ -61,7 +61,7 @@ public static class CorpusDiscovery
     /// Authored folders beneath <paramref name="root"/>: <c>souls/&lt;slug&gt;/</c> and
     /// <c>mirrored/&lt;origin&gt;/&lt;slug&gt;/</c> holding a SOUL.md or a metadata.yaml; sorted.
     /// </summary>
-    public static List<string> FindSourceFolders(string root, GitIgnoreFilter ignore)
+    public static List<string> FindSourceFolders(string root, PathFilter ignore)
     {
         var folders = new List<string>();
         AddSourceFolders(Path.Combine(root, "souls"), folders, ignore);
@@ -82,7 +82,7 @@ public static class CorpusDiscovery
     public static bool IsSourceFolder(string folder) =>
         File.Exists(Path.Combine(folder, "SOUL.md")) || File.Exists(Path.Combine(folder, "metadata.yaml"));
 
-    private static void AddSourceFolders(string parent, List<string> folders, GitIgnoreFilter ignore)
+    private static void AddSourceFolders(string parent, List<string> folders, PathFilter ignore)
     {
         if (!Directory.Exists(parent) || ignore.IsIgnored(parent, isDirectory: true))
         {
@@ -111,7 +111,7 @@ public static class CorpusDiscovery
     }
 
     /// <summary>Every *.json file beneath <paramref name="root"/>, skipping VCS, dependency, build and git-ignored folders; sorted for stable output.</summary>
-    public static List<string> FindJsonFiles(string root, GitIgnoreFilter ignore)
+    public static List<string> FindJsonFiles(string root, PathFilter ignore)
     {
         var files = new List<string>();
         var pending = new Stack<string>();
@@ -123,7 +123,7 @@ public static class CorpusDiscovery
             {
                 foreach (var file in Directory.EnumerateFiles(dir, "*.json"))
                 {
-                    if (!string.Equals(Path.GetFileName(file), ConfigFileName, StringComparison.Ordinal) && !ignore.IsIgnored(file, isDirectory: false))
+                    if (!string.Equals(Path.GetFileName(file), ConfigFileName, StringComparison.Ordinal) && ignore.MayBeRecord(file) && !ignore.IsIgnored(file, isDirectory: false))
                     {
                         files.Add(file);
                     }

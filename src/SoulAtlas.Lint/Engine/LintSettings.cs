@@ -26,6 +26,15 @@ public sealed class LintSettings
     /// <summary>Skip what the git work tree's .gitignore files exclude (<c>--no-gitignore</c> turns it off).</summary>
     public bool UseGitIgnore { get; init; } = true;
 
+    /// <summary>The folder the ignore and record globs are relative to (the config file's).</summary>
+    public string? GlobBase { get; init; }
+
+    /// <summary>Globs of paths that are not content (config <c>ignore</c>).</summary>
+    public IReadOnlyList<string> IgnoreGlobs { get; init; } = Array.Empty<string>();
+
+    /// <summary>Globs of the record files (config <c>records</c>); null means any occupation-shaped JSON.</summary>
+    public IReadOnlyList<string>? RecordGlobs { get; init; }
+
     /// <summary>Run files in parallel across cores.</summary>
     public bool Parallel { get; init; } = true;
 

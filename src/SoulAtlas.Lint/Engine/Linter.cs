@@ -57,7 +57,7 @@ public sealed class Linter
     }
 
     /// <exception cref="LintUsageException">A path does not exist.</exception>
-    public LintResult Lint(IReadOnlyList<string> paths, string workingDirectory)
+    public LintResult Lint(IReadOnlyList<string> paths, string workingDirectory, LintProgress? progress = null)
     {
         var stopwatch = Stopwatch.StartNew();
         var targets = ResolveTargets(paths, workingDirectory);
@@ -68,7 +68,11 @@ public sealed class Linter
         var sourceFolders = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var root in roots)
         {
-            var ignore = _settings.UseGitIgnore ? GitIgnoreFilter.For(root) : GitIgnoreFilter.None;
+            var ignore = new PathFilter(
+                _settings.UseGitIgnore ? GitIgnoreFilter.For(root) : GitIgnoreFilter.None,
+                _settings.GlobBase,
+                _settings.IgnoreGlobs,
+                _settings.RecordGlobs);
             recordFiles.UnionWith(CorpusDiscovery.FindJsonFiles(root, ignore));
             sourceFolders.UnionWith(CorpusDiscovery.FindSourceFolders(root, ignore));
         }
@@ -95,7 +99,12 @@ public sealed class Linter
         var units = recordFiles.Select(f => (Path: f, IsSource: false)).Concat(sourceFolders.Select(f => (Path: f, IsSource: true))).ToList();
         var loaded = new LoadedFile[units.Count];
         string Display(string full) => PathDisplay.Relative(workingDirectory, full);
-        Run(units.Count, i => loaded[i] = Load(units[i].Path, units[i].IsSource, Display));
+        progress?.AddTotal(units.Count);
+        Run(units.Count, i =>
+        {
+            loaded[i] = Load(units[i].Path, units[i].IsSource, Display);
+            progress?.Step();
+        });
 
         var index = BuildIndex(loaded);
         var recordFolders = new HashSet<string>(
@@ -120,7 +129,12 @@ public sealed class Linter
 
         var perUnit = new List<Diagnostic>[reported.Count];
         var computed = new ComputedMetadata?[reported.Count];
-        Run(reported.Count, i => (perUnit[i], computed[i]) = Check(reported[i], index));
+        progress?.AddTotal(reported.Count);
+        Run(reported.Count, i =>
+        {
+            (perUnit[i], computed[i]) = Check(reported[i], index);
+            progress?.Step();
+        });
 
         // The tsc model: the whole corpus is read, but only the named files are reported on.
         var diagnostics = perUnit.SelectMany(d => d).Where(d => d.FullPath is null || IsNamed(d.FullPath, targets)).ToList();
@@ -247,6 +261,11 @@ public sealed class Linter
             diagnostics.Add(ToDiagnostic(finding, severity, document?.Slug));
         }
 
+        if (document is not null && document.Form == DocumentForm.Source)
+        {
+            diagnostics = InlineSuppressions.Apply(document.Files, diagnostics, _settings.SeverityOf);
+        }
+
         return (diagnostics, computed);
     }
 
@@ -258,6 +277,7 @@ public sealed class Linter
         return new Diagnostic(finding.Rule, severity, range.File.DisplayPath, start.Line, start.Column, end.Line, end.Column, slug, finding.Message)
         {
             FullPath = range.File.FullPath,
+            Source = range.File,
         };
     }
 

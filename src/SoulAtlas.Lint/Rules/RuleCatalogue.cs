@@ -12,14 +12,14 @@ namespace SoulAtlas.Lint.Rules;
 public static class RuleCatalogue
 {
     public static readonly RuleDescriptor InvalidJson = new(
-        "SOUL001", "invalid-json", Severity.Error, RuleScope.All, false,
+        "SOUL001", "invalid-json", Severity.Error, RuleScope.Records, false,
         "File is not well-formed JSON.",
         "A record that does not parse cannot be published. The diagnostic points at the first character the JSON reader could not accept.");
 
     public static readonly RuleDescriptor InvalidYaml = new(
         "SOUL002", "invalid-yaml", Severity.Error, RuleScope.Sources, false,
         "metadata.yaml is not well-formed YAML.",
-        "The metadata cannot be read, so nothing in it can be checked. The diagnostic points where the YAML parser stopped. metadata.yaml holds exactly one document; dates are quoted ('2026-06-26') so that they stay strings.");
+        "The metadata cannot be read, so nothing in it can be checked. The diagnostic points where the YAML parser stopped, or at the bracket or quote that was never closed. metadata.yaml holds exactly one document.");
 
     public static readonly RuleDescriptor InvalidEncoding = new(
         "SOUL003", "invalid-encoding", Severity.Error, RuleScope.All, false,
@@ -40,6 +40,11 @@ public static class RuleCatalogue
         "SOUL006", "resource-limit", Severity.Error, RuleScope.All, false,
         "File exceeds the size, nesting-depth or alias-expansion limit.",
         "Files larger than the size limit or nested deeper than the depth limit are not parsed, so a corrupt or hostile file cannot exhaust memory or stack. The limits are configurable.");
+
+    public static readonly RuleDescriptor UnusedSuppression = new(
+        "SOUL007", "unused-suppression", Severity.Warning, RuleScope.Sources, false,
+        "An inline soul-lint-disable comment suppresses nothing, or names no rule.",
+        "Suppression comments (<!-- soul-lint-disable-next-line thin-section --> in SOUL.md, # soul-lint-disable-line related-exists in metadata.yaml) outlive the problems they hid. One that suppresses nothing should be removed, so it cannot hide a new problem later.");
 
     public static readonly RuleDescriptor Schema = new(
         "SOUL100", "schema", Severity.Error, RuleScope.All, false,
@@ -129,7 +134,7 @@ public static class RuleCatalogue
     public static readonly RuleDescriptor WordCount = new(
         "SOUL500", "word-count", Severity.Error, RuleScope.Records, true,
         "A section or total word count is stale.",
-        "Word counts are recomputed from the section markdown: code, HTML tags and the characters # > * _ - | are removed, then runs of ASCII letters and digits (with ' and ’) are counted. A stored count that differs means the record was not rebuilt after an edit.");
+        "Word counts are recomputed from the section markdown: code, HTML tags and the characters # > * _ - | become spaces, then runs of ASCII letters and digits (with ' and ’) are counted. A stored count that differs means the record was not rebuilt after an edit.");
 
     public static readonly RuleDescriptor ReadingTime = new(
         "SOUL501", "reading-time", Severity.Error, RuleScope.Records, true,

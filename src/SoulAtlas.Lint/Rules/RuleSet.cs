@@ -43,13 +43,14 @@ public static class RuleSet
         new GitConsistencyRule(),
     };
 
-    /// <summary>Rules whose diagnostics come from reading a file rather than from a check.</summary>
+    /// <summary>Rules whose diagnostics come from reading a file (or its suppression comments) rather than from a check.</summary>
     public static readonly IReadOnlyList<RuleDescriptor> LoaderRules = new[]
     {
         RuleCatalogue.InvalidJson,
         RuleCatalogue.InvalidYaml,
         RuleCatalogue.InvalidEncoding,
         RuleCatalogue.MissingFile,
+        RuleCatalogue.UnusedSuppression,
         RuleCatalogue.ResourceLimit,
     };
 }

@@ -54,7 +54,7 @@ public sealed class SchemaRule : Rule
     /// An invalid array item or additional property is reported through its own violations, which
     /// are precise; a failed anyOf/oneOf or type union stays one diagnostic at the value.
     /// </summary>
-    private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)
+    internal static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)
     {
         foreach (var error in errors)
         {

@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using Microsoft.Extensions.FileSystemGlobbing;
+
+namespace SoulAtlas.Lint.Engine;
+
+/// <summary>
+/// Decides which paths discovery passes over: what .gitignore excludes (inside a git work tree)
+/// and the config's <c>ignore</c> globs; and, when the config names <c>records</c> globs, which
+/// JSON files are records at all. Globs are relative to the config file's folder.
+/// </summary>
+public sealed class PathFilter
+{
+    private readonly GitIgnoreFilter _git;
+    private readonly string? _globBase;
+    private readonly Matcher? _ignore;
+    private readonly Matcher? _records;
+
+    public PathFilter(GitIgnoreFilter git, string? globBase = null, IReadOnlyList<string>? ignore = null, IReadOnlyList<string>? records = null)
+    {
+        _git = git;
+        _globBase = globBase;
+        if (globBase is not null && ignore is { Count: > 0 })
+        {
+            _ignore = new Matcher(StringComparison.Ordinal);
+            foreach (var glob in ignore)
+            {
+                _ignore.AddInclude(glob);
+                _ignore.AddInclude(glob.TrimEnd('/') + "/**");
+            }
+        }
+
+        if (globBase is not null && records is not null)
+        {
+            _records = new Matcher(StringComparison.Ordinal);
+            _records.AddIncludePatterns(records);
+        }
+    }
+
+    public static PathFilter None { get; } = new(GitIgnoreFilter.None);
+
+    public bool IsIgnored(string fullPath, bool isDirectory)
+    {
+        if (_git.IsIgnored(fullPath, isDirectory))
+        {
+            return true;
+        }
+
+        return _ignore is not null && Relative(fullPath) is { } relative && _ignore.Match(relative).HasMatches;
+    }
+
+    /// <summary>Whether a JSON file may be a record: any, unless the config names record globs.</summary>
+    public bool MayBeRecord(string fullPath) =>
+        _records is null || (Relative(fullPath) is { } relative && _records.Match(relative).HasMatches);
+
+    private string? Relative(string fullPath)
+    {
+        if (_globBase is null || !PathDisplay.IsUnder(fullPath, _globBase) || fullPath.Length == _globBase.Length)
+        {
+            return null;
+        }
+
+        return fullPath.Substring(_globBase.Length).TrimStart(Path.DirectorySeparatorChar).Replace(Path.DirectorySeparatorChar, '/');
+    }
+}

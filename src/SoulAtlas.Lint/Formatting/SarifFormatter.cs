@@ -1,0 +1,138 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+using SoulAtlas.Lint.Diagnostics;
+using SoulAtlas.Lint.Engine;
+using SoulAtlas.Lint.Rules;
+
+namespace SoulAtlas.Lint.Formatting;
+
+/// <summary>
+/// SARIF 2.1.0 (OASIS), the format GitHub code scanning ingests: one run whose tool.driver.rules is
+/// the whole catalogue, and one result per diagnostic with a physical location and a
+/// partialFingerprints entry that stays stable when unrelated lines move.
+/// </summary>
+public static class SarifFormatter
+{
+    public const string FingerprintKey = "soulLintContextHash/v1";
+
+    public static string Format(LintResult result, ReportOptions options)
+    {
+        var rules = RuleCatalogue.All;
+        var ruleIndex = new Dictionary<string, int>();
+        for (var i = 0; i < rules.Count; i++)
+        {
+            ruleIndex[rules[i].Id] = i;
+        }
+
+        var fingerprints = DiagnosticFingerprint.ForAll(result.Diagnostics);
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, JsonFormatter.WriterOptions))
+        {
+            w.WriteStartObject();
+            w.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+            w.WriteString("version", "2.1.0");
+            w.WriteStartArray("runs");
+            w.WriteStartObject();
+
+            w.WriteStartObject("tool");
+            w.WriteStartObject("driver");
+            w.WriteString("name", "soul-lint");
+            w.WriteString("semanticVersion", options.ToolVersion);
+            w.WriteString("version", options.ToolVersion);
+            w.WriteStartArray("rules");
+            foreach (var rule in rules)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", rule.Id);
+                w.WriteString("name", rule.Name);
+                w.WriteStartObject("shortDescription");
+                w.WriteString("text", rule.Description);
+                w.WriteEndObject();
+                w.WriteStartObject("fullDescription");
+                w.WriteString("text", rule.Details);
+                w.WriteEndObject();
+                w.WriteStartObject("help");
+                w.WriteString("text", rule.Description + " " + rule.Details);
+                if (RuleDocs.Page(rule) is { } page)
+                {
+                    w.WriteString("markdown", page);
+                }
+
+                w.WriteEndObject();
+                w.WriteStartObject("defaultConfiguration");
+                w.WriteBoolean("enabled", rule.DefaultSeverity != Severity.Off);
+                w.WriteString("level", Level(rule.DefaultSeverity));
+                w.WriteEndObject();
+                w.WriteStartObject("properties");
+                w.WriteStartArray("tags");
+                w.WriteStringValue(rule.Scope == RuleScope.Records ? "records" : rule.Scope == RuleScope.Sources ? "sources" : "content");
+                if (rule.Fixable)
+                {
+                    w.WriteStringValue("fixable");
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndObject();
+
+            w.WriteString("columnKind", "utf16CodeUnits");
+            w.WriteStartArray("results");
+            for (var i = 0; i < result.Diagnostics.Count; i++)
+            {
+                var d = result.Diagnostics[i];
+                w.WriteStartObject();
+                w.WriteString("ruleId", d.RuleId);
+                w.WriteNumber("ruleIndex", ruleIndex[d.RuleId]);
+                w.WriteString("level", Level(d.Severity));
+                w.WriteStartObject("message");
+                w.WriteString("text", d.Message);
+                w.WriteEndObject();
+                w.WriteStartArray("locations");
+                w.WriteStartObject();
+                w.WriteStartObject("physicalLocation");
+                w.WriteStartObject("artifactLocation");
+                w.WriteString("uri", Uri(d.File));
+                w.WriteEndObject();
+                w.WriteStartObject("region");
+                w.WriteNumber("startLine", d.Line);
+                w.WriteNumber("startColumn", d.Column);
+                w.WriteNumber("endLine", d.EndLine);
+                w.WriteNumber("endColumn", d.EndColumn);
+                w.WriteEndObject();
+                w.WriteEndObject();
+                w.WriteEndObject();
+                w.WriteEndArray();
+                w.WriteStartObject("partialFingerprints");
+                w.WriteString(FingerprintKey, fingerprints[i]);
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>SARIF §3.27.10: error, warning, note or none.</summary>
+    public static string Level(Severity severity) => severity switch
+    {
+        Severity.Error => "error",
+        Severity.Warning => "warning",
+        Severity.Info => "note",
+        _ => "none",
+    };
+
+    /// <summary>A relative URI reference (SARIF §3.4.3): '/' separators, spaces and '%' escaped.</summary>
+    private static string Uri(string path) => path.Replace("%", "%25").Replace(" ", "%20");
+}

@@ -57,6 +57,8 @@ public static class Program
         var noGitIgnore = new Option<bool>("--no-gitignore") { Description = "Also lint paths that .gitignore files exclude." };
         var today = new Option<string?>("--today") { Description = "The date future dates are judged by (YYYY-MM-DD; default: today, UTC).", HelpName = "date" };
         var baseline = new Option<string?>("--baseline") { Description = "Report only problems not recorded in this baseline file.", HelpName = "file" };
+        var fix = new Option<bool>("--fix") { Description = "Repair what can be repaired (stale computed values, ids, backlinks, citations), writing each file atomically." };
+        var fixDryRun = new Option<bool>("--fix-dry-run") { Description = "Report as if --fix had run, without writing anything." };
         var writeBaseline = new Option<string?>("--write-baseline") { Description = "Record today's problems in a baseline file (and report none of them).", HelpName = "file" };
 
         var root = new RootCommand(
@@ -67,9 +69,10 @@ public static class Program
             "  soul-lint --format github                  annotations for a GitHub Actions step\n" +
             "  soul-lint --format sarif -o soul-lint.sarif   for GitHub code scanning\n" +
             "  soul-lint --rule thin-section=off --max-warnings 0\n" +
+            "  soul-lint api/souls --fix                  rewrite stale computed metadata in records\n" +
             "  soul-lint --write-baseline .soul-lint-baseline.json   adopt gradually")
         {
-            paths, format, output, config, rule, maxWarnings, quiet, noColor, color, noGitIgnore, today, baseline, writeBaseline,
+            paths, format, output, config, rule, maxWarnings, quiet, fix, fixDryRun, noColor, color, noGitIgnore, today, baseline, writeBaseline,
         };
 
         var rulesCommand = new Command("rules", "List every rule: ID, name, default and effective severity, fixable, description.\n\nExamples:\n  soul-lint rules\n  soul-lint rules --rule orphan=warning") { rule, config };
@@ -130,9 +133,21 @@ public static class Program
                     return ExitClean;
                 }
 
+                var lintPaths = parse.GetValue(paths) ?? Array.Empty<string>();
+                var fixing = parse.GetValue(fix) || parse.GetValue(fixDryRun);
+                var fixedCount = 0;
                 var result = ProgressDisplay.Run(environment, progress =>
-                    new Linter(settings).Lint(parse.GetValue(paths) ?? Array.Empty<string>(), environment.WorkingDirectory, progress));
-                return Report(environment, result, new ReportRequest(
+                {
+                    if (!fixing)
+                    {
+                        return new Linter(settings).Lint(lintPaths, environment.WorkingDirectory, progress);
+                    }
+
+                    var outcome = Fixing.Fixer.Run(settings, lintPaths, environment.WorkingDirectory, write: !parse.GetValue(fixDryRun), progress);
+                    fixedCount = outcome.Fixed;
+                    return outcome.Result;
+                });
+                return Report(environment, result, fixedCount, new ReportRequest(
                     parse.GetValue(format) ?? "text",
                     parse.GetValue(output),
                     parse.GetValue(quiet),
@@ -171,7 +186,7 @@ public static class Program
 
     private sealed record ReportRequest(string Format, string? Output, bool Quiet, int? MaxWarnings, bool NoColor, bool ForceColor, string? Baseline, string? WriteBaseline);
 
-    private static int Report(CliEnvironment environment, LintResult result, ReportRequest request)
+    private static int Report(CliEnvironment environment, LintResult result, int fixedCount, ReportRequest request)
     {
         var diagnostics = result.Diagnostics.ToList();
         if (request.WriteBaseline is not null)
@@ -198,10 +213,11 @@ public static class Program
             ToolVersion = Version,
             Color = request.ForceColor || (toTerminal && !request.NoColor && !environment.NoColorRequested),
             CodeFrames = request.ForceColor || toTerminal,
+            Fixed = fixedCount,
         };
         var report = request.Format switch
         {
-            "json" => JsonFormatter.Format(result, Version),
+            "json" => JsonFormatter.Format(result, Version, fixedCount),
             "sarif" => SarifFormatter.Format(result, options),
             "github" => GitHubFormatter.Format(result),
             "msbuild" => MsBuildFormatter.Format(result),

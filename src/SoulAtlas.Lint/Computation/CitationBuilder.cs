@@ -51,6 +51,21 @@ public static class CitationBuilder
     public static string Apa(CitationFacts facts, string title) =>
         $"{facts.AuthorText} ({facts.Year ?? "n.d."}). {title} [SOUL]. SOUL Atlas. {facts.Url}";
 
+    /// <summary>The plain-text line: <c>AUTHORS. "TITLE." SOUL Atlas, YEAR. URL.</c></summary>
+    public static string Text(CitationFacts facts, string title) =>
+        $"{facts.AuthorText}. \"{title}.\" SOUL Atlas, {facts.Year ?? "n.d."}. {facts.Url}.";
+
+    /// <summary>The BibTeX entry, laid out as the site lays it out.</summary>
+    public static string Bibtex(CitationFacts facts, string slug, string title) =>
+        $"@misc{{soulatlas-{slug},\n" +
+        $"  title        = {{{title}}},\n" +
+        $"  author       = {{{string.Join(" and ", facts.Authors)}}},\n" +
+        $"  year         = {{{facts.Year ?? "n.d."}}},\n" +
+        "  howpublished = {SOUL Atlas},\n" +
+        $"  note         = {{SOUL.md, version {facts.Version}}},\n" +
+        $"  url          = {{{facts.Url}}}\n" +
+        "}";
+
     private static string? StringOf(JToken? token) => token is JValue { Type: JTokenType.String } v ? (string)v! : null;
 
     private static void AddUnique(List<string> list, string value)

@@ -35,6 +35,9 @@ public sealed class Diagnostic
     /// <summary>The text the diagnostic points into, for code frames and fingerprints.</summary>
     public Text.SourceFile? Source { get; init; }
 
+    /// <summary>Edits that repair this problem, when the rule can repair it here.</summary>
+    public IReadOnlyList<Text.TextEdit>? Fix { get; init; }
+
     public int Line { get; }
 
     public int Column { get; }

@@ -184,7 +184,9 @@ public sealed class Linter
     {
         try
         {
-            return isSource ? SourceLoader.Load(path, display, _settings.Limits) : RecordLoader.Load(path, display(path), _settings.Limits);
+            return isSource
+                ? SourceLoader.Load(path, display, _settings.Limits, _settings.ReadAllBytes)
+                : RecordLoader.Load(path, display(path), _settings.Limits, _settings.ReadAllBytes);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -278,6 +280,7 @@ public sealed class Linter
         {
             FullPath = range.File.FullPath,
             Source = range.File,
+            Fix = finding.Fix,
         };
     }
 

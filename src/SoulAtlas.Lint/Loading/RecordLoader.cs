@@ -11,7 +11,7 @@ namespace SoulAtlas.Lint.Loading;
 /// <summary>Reads one published JSON record: bytes → checked UTF-8 → located JSON tree → document.</summary>
 public static class RecordLoader
 {
-    public static LoadedFile Load(string fullPath, string displayPath, LoadLimits limits)
+    public static LoadedFile Load(string fullPath, string displayPath, LoadLimits limits, Func<string, byte[]>? read = null)
     {
         var problems = new List<LoadProblem>();
         byte[] bytes;
@@ -26,7 +26,7 @@ public static class RecordLoader
                 return new LoadedFile(fullPath, displayPath, LoadOutcome.Broken, empty, null, problems);
             }
 
-            bytes = File.ReadAllBytes(fullPath);
+            bytes = (read ?? File.ReadAllBytes)(fullPath);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -14,13 +14,14 @@ public static class SourceLoader
     public const string BodyFileName = "SOUL.md";
     public const string MetadataFileName = "metadata.yaml";
 
-    public static LoadedFile Load(string folder, Func<string, string> display, LoadLimits limits)
+    public static LoadedFile Load(string folder, Func<string, string> display, LoadLimits limits, Func<string, byte[]>? read = null)
     {
+        read ??= File.ReadAllBytes;
         var problems = new List<LoadProblem>();
         var bodyPath = Path.Combine(folder, BodyFileName);
         var metadataPath = Path.Combine(folder, MetadataFileName);
-        var body = ReadText(bodyPath, display(bodyPath), limits, problems);
-        var metadataFile = ReadText(metadataPath, display(metadataPath), limits, problems);
+        var body = ReadText(bodyPath, display(bodyPath), limits, problems, read);
+        var metadataFile = ReadText(metadataPath, display(metadataPath), limits, problems, read);
         var slug = Path.GetFileName(folder);
 
         if (body.File is null && metadataFile.File is null)
@@ -100,7 +101,7 @@ public static class SourceLoader
         _ => "a single value",
     };
 
-    private static (string Path, bool Present, SourceFile? File) ReadText(string path, string displayPath, LoadLimits limits, List<LoadProblem> problems)
+    private static (string Path, bool Present, SourceFile? File) ReadText(string path, string displayPath, LoadLimits limits, List<LoadProblem> problems, Func<string, byte[]> read)
     {
         if (!File.Exists(path))
         {
@@ -117,7 +118,7 @@ public static class SourceLoader
                 return (path, true, null);
             }
 
-            var bytes = File.ReadAllBytes(path);
+            var bytes = read(path);
             var (file, _, valid) = TextDecoder.Decode(path, displayPath, bytes, problems);
             return (path, true, valid ? file : null);
         }

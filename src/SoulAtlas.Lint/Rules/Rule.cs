@@ -25,7 +25,7 @@ public abstract class Rule
 }
 
 /// <summary>A finding before the engine has resolved its location and severity.</summary>
-public sealed record Finding(RuleDescriptor Rule, SourceRange Range, string Message, Severity? Severity);
+public sealed record Finding(RuleDescriptor Rule, SourceRange Range, string Message, Severity? Severity, IReadOnlyList<TextEdit>? Fix = null);
 
 public sealed class RuleContext
 {
@@ -56,11 +56,21 @@ public sealed class RuleContext
     public void Report(SourceRange range, string message, Severity? severity = null) =>
         _sink.Add(new Finding(Current ?? throw new InvalidOperationException("no rule is running"), range, message, severity));
 
+    /// <summary>Reports with an edit that repairs the problem (applied by <c>--fix</c>).</summary>
+    public void Report(SourceRange range, string message, TextEdit? fix) =>
+        _sink.Add(new Finding(Current ?? throw new InvalidOperationException("no rule is running"), range, message, null, fix is { } edit ? new[] { edit } : null));
+
     /// <summary>Reports at a JSON value (or its nearest located ancestor, or the document anchor).</summary>
     public void Report(JToken? token, string message) => Report(JsonLocations.RangeOf(token) ?? Document.AnchorRange, message);
 
+    /// <summary>Reports at a JSON value, with an edit that repairs it.</summary>
+    public void Report(JToken? token, string message, TextEdit? fix) => Report(JsonLocations.RangeOf(token) ?? Document.AnchorRange, message, fix);
+
     /// <summary>Reports at the key that names a JSON value.</summary>
     public void ReportKey(JToken? token, string message) => Report(JsonLocations.KeyRangeOf(token) ?? Document.AnchorRange, message);
+
+    /// <summary>Reports at the key that names a JSON value, with an edit that repairs it.</summary>
+    public void ReportKey(JToken? token, string message, TextEdit? fix) => Report(JsonLocations.KeyRangeOf(token) ?? Document.AnchorRange, message, fix);
 }
 
 /// <summary>Quoting for messages: values are shown in JSON-style double quotes.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using Newtonsoft.Json.Linq;
+using SoulAtlas.Lint.Fixing;
 
 namespace SoulAtlas.Lint.Rules.Computed;
 
@@ -15,7 +16,7 @@ public sealed class SectionIdRule : Rule
             var expected = context.Computed.Sections[section.Index].Id;
             if (section.RecordEntry?["id"] is JValue { Type: JTokenType.String } id && !string.Equals((string)id!, expected, StringComparison.Ordinal))
             {
-                context.Report(id, $"id {Quote.Q((string)id!)} of section {Quote.Q(section.Heading)} should be {Quote.Q(expected)}");
+                context.Report(id, $"id {Quote.Q((string)id!)} of section {Quote.Q(section.Heading)} should be {Quote.Q(expected)}", JsonEdits.Replace(id, new JValue(expected)));
             }
         }
     }
@@ -32,13 +33,13 @@ public sealed class WordCountRule : Rule
             var expected = context.Computed.Sections[section.Index].WordCount;
             if (section.RecordEntry?["wordCount"] is JValue { Type: JTokenType.Integer } stored && (long)stored != expected)
             {
-                context.Report(stored, $"wordCount of section {Quote.Q(section.Heading)} is {(long)stored}, but its markdown has {expected} words");
+                context.Report(stored, $"wordCount of section {Quote.Q(section.Heading)} is {(long)stored}, but its markdown has {expected} words", JsonEdits.Replace(stored, new JValue(expected)));
             }
         }
 
         if (context.Document.Record?["computed"]?["wordCount"] is JValue { Type: JTokenType.Integer } total && (long)total != context.Computed.WordCount)
         {
-            context.Report(total, $"computed.wordCount is {(long)total}, but the sections have {context.Computed.WordCount} words");
+            context.Report(total, $"computed.wordCount is {(long)total}, but the sections have {context.Computed.WordCount} words", JsonEdits.Replace(total, new JValue(context.Computed.WordCount)));
         }
     }
 }
@@ -52,7 +53,7 @@ public sealed class ReadingTimeRule : Rule
         if (context.Document.Record?["computed"]?["readingTimeMinutes"] is JValue { Type: JTokenType.Integer or JTokenType.Float } stored
             && Math.Abs((double)stored - context.Computed.ReadingTimeMinutes) > 1e-9)
         {
-            context.Report(stored, $"computed.readingTimeMinutes is {Format((double)stored)}, but {context.Computed.WordCount} words read in {context.Computed.ReadingTimeMinutes} minutes");
+            context.Report(stored, $"computed.readingTimeMinutes is {Format((double)stored)}, but {context.Computed.WordCount} words read in {context.Computed.ReadingTimeMinutes} minutes", JsonEdits.Replace(stored, new JValue(context.Computed.ReadingTimeMinutes)));
         }
     }
 
@@ -69,7 +70,7 @@ public sealed class CompletenessRule : Rule
             && Math.Abs((double)stored - context.Computed.Completeness) > 1e-9)
         {
             var why = context.Document.IsFederated ? " (federated occupations are always complete)" : string.Empty;
-            context.Report(stored, $"computed.completeness is {ReadingTimeRule.Format((double)stored)}, but the sections give {ReadingTimeRule.Format(context.Computed.Completeness)}{why}");
+            context.Report(stored, $"computed.completeness is {ReadingTimeRule.Format((double)stored)}, but the sections give {ReadingTimeRule.Format(context.Computed.Completeness)}{why}", JsonEdits.Replace(stored, JsonEdits.Number(context.Computed.Completeness)));
         }
     }
 }
@@ -101,7 +102,7 @@ public sealed class TrustFlagsRule : Rule
         {
             if (required || expected)
             {
-                context.ReportKey(computed, $"computed.{name} is missing; expected {Lower(expected)} because {because}");
+                context.ReportKey(computed, $"computed.{name} is missing; expected {Lower(expected)} because {because}", JsonEdits.InsertFirst(computed, name, new JValue(expected)));
             }
 
             return;
@@ -109,7 +110,7 @@ public sealed class TrustFlagsRule : Rule
 
         if (token is JValue { Type: JTokenType.Boolean } value && (bool)value != expected)
         {
-            context.Report(value, $"computed.{name} is {Lower((bool)value)}, but should be {Lower(expected)} because {because}");
+            context.Report(value, $"computed.{name} is {Lower((bool)value)}, but should be {Lower(expected)} because {because}", JsonEdits.Replace(value, new JValue(expected)));
         }
     }
 

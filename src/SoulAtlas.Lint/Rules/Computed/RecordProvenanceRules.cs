@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
 using SoulAtlas.Lint.Computation;
+using SoulAtlas.Lint.Fixing;
 
 namespace SoulAtlas.Lint.Rules.Computed;
 
@@ -38,11 +39,11 @@ public sealed class CitationRule : Rule
             var match = ApaShape.Match((string)apa!);
             if (!match.Success)
             {
-                context.Report(apa, $"citation.apa does not have the form AUTHORS (YEAR). TITLE [SOUL]. SOUL Atlas. URL; expected {Quote.Q(CitationBuilder.Apa(facts, title))}");
+                context.Report(apa, $"citation.apa does not have the form AUTHORS (YEAR). TITLE [SOUL]. SOUL Atlas. URL; expected {Quote.Q(CitationBuilder.Apa(facts, title))}", JsonEdits.Replace(apa, new JValue(CitationBuilder.Apa(facts, title))));
             }
             else
             {
-                Compare(context, apa, "citation.apa", match.Groups["authors"].Value, ", ", match.Groups["year"].Value, match.Groups["title"].Value, match.Groups["url"].Value, facts, title);
+                Compare(context, apa, "citation.apa", match.Groups["authors"].Value, ", ", match.Groups["year"].Value, match.Groups["title"].Value, match.Groups["url"].Value, facts, title, CitationBuilder.Apa(facts, title));
             }
         }
 
@@ -51,11 +52,11 @@ public sealed class CitationRule : Rule
             var match = TextShape.Match((string)text!);
             if (match.Success)
             {
-                Compare(context, text, "citation.text", match.Groups["authors"].Value, ", ", match.Groups["year"].Value, match.Groups["title"].Value, match.Groups["url"].Value, facts, title);
+                Compare(context, text, "citation.text", match.Groups["authors"].Value, ", ", match.Groups["year"].Value, match.Groups["title"].Value, match.Groups["url"].Value, facts, title, CitationBuilder.Text(facts, title));
             }
             else
             {
-                context.Report(text, "citation.text does not have the form AUTHORS. \"TITLE.\" SOUL Atlas, YEAR. URL.");
+                context.Report(text, "citation.text does not have the form AUTHORS. \"TITLE.\" SOUL Atlas, YEAR. URL.", JsonEdits.Replace(text, new JValue(CitationBuilder.Text(facts, title))));
             }
         }
 
@@ -66,11 +67,11 @@ public sealed class CitationRule : Rule
             fields.TryGetValue("year", out var year);
             fields.TryGetValue("title", out var bibTitle);
             fields.TryGetValue("url", out var url);
-            Compare(context, bibtex, "citation.bibtex", authors, " and ", year, bibTitle, url, facts, title);
+            Compare(context, bibtex, "citation.bibtex", authors, " and ", year, bibTitle, url, facts, title, CitationBuilder.Bibtex(facts, context.Document.Slug, title));
         }
     }
 
-    private static void Compare(RuleContext context, JToken token, string field, string? authors, string separator, string? year, string? title, string? url, CitationFacts facts, string expectedTitle)
+    private static void Compare(RuleContext context, JToken token, string field, string? authors, string separator, string? year, string? title, string? url, CitationFacts facts, string expectedTitle, string regenerated)
     {
         var problems = new List<string>();
         if (!string.Equals(title, expectedTitle, StringComparison.Ordinal))
@@ -96,7 +97,7 @@ public sealed class CitationRule : Rule
 
         if (problems.Count > 0)
         {
-            context.Report(token, $"{field} disagrees with the record: {string.Join("; ", problems)}");
+            context.Report(token, $"{field} disagrees with the record: {string.Join("; ", problems)}", JsonEdits.Replace(token, new JValue(regenerated)));
         }
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Newtonsoft.Json.Linq;
+using SoulAtlas.Lint.Fixing;
 
 namespace SoulAtlas.Lint.Rules.Links;
 
@@ -27,7 +28,7 @@ public sealed class BacklinksRule : Rule
         {
             if (expected.Count > 0)
             {
-                context.ReportKey(computed, $"computed.backlinks is missing; expected [{Quote.List(expected)}]");
+                context.ReportKey(computed, $"computed.backlinks is missing; expected [{Quote.List(expected)}]", JsonEdits.InsertFirst(computed, "backlinks", JsonEdits.Strings(expected)));
             }
 
             return;
@@ -38,6 +39,8 @@ public sealed class BacklinksRule : Rule
             return;
         }
 
+        // Every backlinks problem has the same repair: the recomputed list.
+        var fix = JsonEdits.Replace(stored, JsonEdits.Strings(expected));
         var expectedSet = new HashSet<string>(expected, StringComparer.Ordinal);
         var storedSlugs = new List<string>();
         foreach (var item in stored)
@@ -54,19 +57,19 @@ public sealed class BacklinksRule : Rule
                 var why = context.Corpus.Contains(slug)
                     ? $"occupation {Quote.Q(slug)} does not relate to {Quote.Q(context.Document.Slug)}"
                     : $"no occupation {Quote.Q(slug)} exists in the corpus";
-                context.Report(item, $"computed.backlinks lists {Quote.Q(slug)}, but {why}");
+                context.Report(item, $"computed.backlinks lists {Quote.Q(slug)}, but {why}", fix);
             }
         }
 
         var storedSet = new HashSet<string>(storedSlugs, StringComparer.Ordinal);
         foreach (var slug in expected.Where(s => !storedSet.Contains(s)))
         {
-            context.ReportKey(stored, $"computed.backlinks is missing {Quote.Q(slug)}, which relates to this occupation");
+            context.ReportKey(stored, $"computed.backlinks is missing {Quote.Q(slug)}, which relates to this occupation", fix);
         }
 
         if (storedSet.SetEquals(expectedSet) && !storedSlugs.SequenceEqual(expected, StringComparer.Ordinal))
         {
-            context.Report(stored, "computed.backlinks is not sorted ordinally without duplicates; expected [" + Quote.List(expected) + "]");
+            context.Report(stored, "computed.backlinks is not sorted ordinally without duplicates; expected [" + Quote.List(expected) + "]", fix);
         }
     }
 }

@@ -35,6 +35,8 @@ public sealed class JsonTreeReader
     private readonly byte[] _utf8;
     private readonly int _byteBase;
     private readonly int _maxDepth;
+    private static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
     private readonly List<DuplicateKey> _duplicates = new();
 
     // Monotonic byte → UTF-16 conversion cursor: tokens are visited in order.
@@ -207,33 +209,12 @@ public sealed class JsonTreeReader
         var limit = Math.Min(byteOffset, _utf8.Length);
         var chars = _cursorChar;
         var i = _cursorByte;
-        while (i < limit)
+        if (limit > i)
         {
-            var b = _utf8[i];
-            if (b < 0x80)
-            {
-                chars++;
-                i++;
-            }
-            else if (b >= 0xF0)
-            {
-                chars += 2;
-                i += 4;
-            }
-            else if (b >= 0xE0)
-            {
-                chars++;
-                i += 3;
-            }
-            else if (b >= 0xC0)
-            {
-                chars++;
-                i += 2;
-            }
-            else
-            {
-                i++;
-            }
+            // Offsets always fall on token boundaries, so the bytes between are whole UTF-8
+            // sequences, and the runtime's vectorised counter is exact (and much faster than a loop).
+            chars += Utf8.GetCharCount(_utf8, i, limit - i);
+            i = limit;
         }
 
         _cursorByte = i;

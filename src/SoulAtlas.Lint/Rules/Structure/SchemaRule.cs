@@ -16,7 +16,9 @@ namespace SoulAtlas.Lint.Rules.Structure;
 /// </summary>
 public sealed class SchemaRule : Rule
 {
-    private static readonly JsonSchemaValidator Validator = CreateValidator();
+    private static readonly JsonSchemaValidatorSettings Settings = CreateSettings();
+    private static readonly JsonSchemaValidator Validator = new(Settings);
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JsonSchema, Contract.CompiledSchema> Compiled = new();
 
     public override RuleDescriptor Descriptor => RuleCatalogue.Schema;
 
@@ -24,18 +26,27 @@ public sealed class SchemaRule : Rule
     {
         var document = context.Document;
         ICollection<ValidationError> errors;
+        JToken value;
+        JsonSchema schema;
         if (document.Form == DocumentForm.Record && document.Record is not null)
         {
-            errors = Validator.Validate(document.Record, context.Contract.OccupationSchema);
+            (value, schema) = (document.Record, context.Contract.OccupationSchema);
         }
         else if (document.Metadata.Root is not null)
         {
-            errors = Validator.Validate(document.Metadata.Root, context.Contract.MetadataSchema);
+            (value, schema) = (document.Metadata.Root, context.Contract.MetadataSchema);
         }
         else
         {
             return;
         }
+
+        if (CompiledFor(schema).IsCertainlyValid(value))
+        {
+            return;
+        }
+
+        errors = Validator.Validate(value, schema);
 
         foreach (var error in Flatten(errors))
         {
@@ -43,11 +54,18 @@ public sealed class SchemaRule : Rule
         }
     }
 
-    private static JsonSchemaValidator CreateValidator()
+    /// <summary>The fast path for a schema, compiled on first use and kept as long as the schema is.</summary>
+    internal static Contract.CompiledSchema CompiledFor(JsonSchema schema) =>
+        Compiled.GetValue(schema, s => Contract.CompiledSchema.Compile(s, Settings.FormatValidators));
+
+    /// <summary>NJsonSchema's verdict, without the fast path (for tests that compare the two).</summary>
+    internal static ICollection<ValidationError> ValidateWithNJsonSchema(JToken value, JsonSchema schema) => Validator.Validate(value, schema);
+
+    private static JsonSchemaValidatorSettings CreateSettings()
     {
         var settings = new JsonSchemaValidatorSettings();
         settings.AddCustomFormatValidator(new IsoDateFormatValidator());
-        return new JsonSchemaValidator(settings);
+        return settings;
     }
 
     /// <summary>

@@ -22,6 +22,8 @@ public static class Program
 
     private static readonly string[] Formats = { "text", "json", "sarif", "github", "msbuild" };
 
+    private static readonly System.Diagnostics.Stopwatch ProcessClock = System.Diagnostics.Stopwatch.StartNew();
+
     public static int Main(string[] args)
     {
         Console.OutputEncoding = new UTF8Encoding(false);
@@ -206,7 +208,7 @@ public static class Program
             diagnostics = diagnostics.Where(d => d.Severity == Severity.Error).ToList();
         }
 
-        result = new LintResult(diagnostics, result.Files, result.Occupations, result.ElapsedMs, result.Computed);
+        result = new LintResult(diagnostics, result.Files, result.Occupations, result.ElapsedMs, result.Computed, result.Timings);
         var toTerminal = request.Output is null && environment.OutIsTerminal;
         var options = new ReportOptions
         {
@@ -231,6 +233,17 @@ public static class Program
         else
         {
             AtomicFile.Write(Path.Combine(environment.WorkingDirectory, request.Output), report);
+        }
+
+        if (environment.Variable("SOUL_LINT_TIMING") is { Length: > 0 })
+        {
+            // Where the time went, like ESLint's TIMING: phases of the engine, then the whole process so far.
+            foreach (var (phase, ms) in result.Timings)
+            {
+                environment.Error.WriteLine($"timing: {phase,-18} {ms,8:F1} ms");
+            }
+
+            environment.Error.WriteLine($"timing: {"process so far",-18} {ProcessClock.Elapsed.TotalMilliseconds,8:F1} ms");
         }
 
         var errors = result.Count(Severity.Error);

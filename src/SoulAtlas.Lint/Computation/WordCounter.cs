@@ -1,14 +1,19 @@
-using System.Text.RegularExpressions;
+using System;
+using System.Buffers;
 
 namespace SoulAtlas.Lint.Computation;
 
 /// <summary>
-/// Counts words exactly as the content site does: fenced code blocks, inline code spans and HTML
-/// tags become a space; each of <c># &gt; * _ - |</c> becomes a space; then every run matching
+/// Counts words exactly as the content site does: fenced code blocks (<c>/```[\s\S]*?```/g</c>),
+/// then inline code spans (<c>/`[^`]*`/g</c>), then HTML tags (<c>/&lt;[^&gt;]+&gt;/g</c>) become a
+/// space; each of <c># &gt; * _ - |</c> becomes a space; then every run matching
 /// <c>[A-Za-z0-9][A-Za-z0-9'’-]*</c> is one word. So <c>risk-based</c> is 2 words,
 /// <c>officer's</c> is 1 and <c>café</c> is 1.
+/// The three replacements are done by hand-written scanners with the regexes' exact leftmost,
+/// lazy semantics (the tests hold them to the regexes) on pooled buffers, since this runs over
+/// every section of every occupation.
 /// </summary>
-public static partial class WordCounter
+public static class WordCounter
 {
     public static int Count(string markdown)
     {
@@ -17,21 +22,126 @@ public static partial class WordCounter
             return 0;
         }
 
-        var text = markdown;
-        if (text.IndexOf('`') >= 0)
+        var hasTick = markdown.IndexOf('`') >= 0;
+        var hasTag = markdown.IndexOf('<') >= 0;
+        if (!hasTick && !hasTag)
         {
-            text = FencedCode().Replace(text, " ");
-            text = InlineCode().Replace(text, " ");
+            return CountWords(markdown.AsSpan());
         }
 
-        if (text.IndexOf('<') >= 0)
+        var a = ArrayPool<char>.Shared.Rent(markdown.Length);
+        var b = ArrayPool<char>.Shared.Rent(markdown.Length);
+        try
         {
-            text = HtmlTag().Replace(text, " ");
+            markdown.AsSpan().CopyTo(a);
+            var length = markdown.Length;
+            if (hasTick)
+            {
+                length = ReplaceFences(a, length, b);
+                length = ReplaceInlineCode(b, length, a);
+            }
+
+            if (hasTag)
+            {
+                length = ReplaceTags(a, length, b);
+                (a, b) = (b, a);
+            }
+
+            return CountWords(new ReadOnlySpan<char>(a, 0, length));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(a);
+            ArrayPool<char>.Shared.Return(b);
+        }
+    }
+
+    /// <summary><c>/```[\s\S]*?```/g → " "</c>: an opening fence, then the first fence after it.</summary>
+    private static int ReplaceFences(char[] source, int length, char[] target)
+    {
+        var written = 0;
+        var i = 0;
+        while (i < length)
+        {
+            var open = IndexOfFence(source, i, length);
+            var close = open < 0 ? -1 : IndexOfFence(source, open + 3, length);
+            if (close < 0)
+            {
+                break;
+            }
+
+            Array.Copy(source, i, target, written, open - i);
+            written += open - i;
+            target[written++] = ' ';
+            i = close + 3;
         }
 
-        // The separator characters (# > * _ - |) are neither word starts nor continuations
-        // once replaced by spaces, so a scan that treats them like any other non-word
-        // character counts the same words without building another string.
+        Array.Copy(source, i, target, written, length - i);
+        return written + length - i;
+    }
+
+    private static int IndexOfFence(char[] text, int from, int length)
+    {
+        for (var i = from; i + 2 < length; i++)
+        {
+            if (text[i] == '`' && text[i + 1] == '`' && text[i + 2] == '`')
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary><c>/`[^`]*`/g → " "</c>: a backtick and the next backtick.</summary>
+    private static int ReplaceInlineCode(char[] source, int length, char[] target) => ReplacePairs(source, length, target, '`', '`', allowEmpty: true);
+
+    /// <summary><c>/&lt;[^&gt;]+&gt;/g → " "</c>: a '&lt;' and the next '&gt;' with at least one character between.</summary>
+    private static int ReplaceTags(char[] source, int length, char[] target) => ReplacePairs(source, length, target, '<', '>', allowEmpty: false);
+
+    private static int ReplacePairs(char[] source, int length, char[] target, char open, char close, bool allowEmpty)
+    {
+        var written = 0;
+        var i = 0;
+        var search = 0;
+        while (search < length)
+        {
+            var start = Array.IndexOf(source, open, search, length - search);
+            if (start < 0)
+            {
+                break;
+            }
+
+            var end = start + 1 < length ? Array.IndexOf(source, close, start + 1, length - start - 1) : -1;
+            if (end < 0)
+            {
+                break;
+            }
+
+            if (!allowEmpty && end == start + 1)
+            {
+                // "<>" does not match; the regex moves on one character.
+                search = start + 1;
+                continue;
+            }
+
+            Array.Copy(source, i, target, written, start - i);
+            written += start - i;
+            target[written++] = ' ';
+            i = end + 1;
+            search = i;
+        }
+
+        Array.Copy(source, i, target, written, length - i);
+        return written + length - i;
+    }
+
+    /// <summary>
+    /// Runs of <c>[A-Za-z0-9][A-Za-z0-9'’]*</c>: once <c># &gt; * _ - |</c> are spaces, '-' can no
+    /// longer continue a word, and every other character simply separates words.
+    /// </summary>
+    private static int CountWords(ReadOnlySpan<char> text)
+    {
         var count = 0;
         var i = 0;
         while (i < text.Length)
@@ -55,25 +165,4 @@ public static partial class WordCounter
     }
 
     private static bool IsAsciiAlphanumeric(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-
-#if NET7_0_OR_GREATER
-    [GeneratedRegex("```[\\s\\S]*?```", RegexOptions.CultureInvariant)]
-    private static partial Regex FencedCode();
-
-    [GeneratedRegex("`[^`]*`", RegexOptions.CultureInvariant)]
-    private static partial Regex InlineCode();
-
-    [GeneratedRegex("<[^>]+>", RegexOptions.CultureInvariant)]
-    private static partial Regex HtmlTag();
-#else
-    private static readonly Regex FencedCodeRegex = new("```[\\s\\S]*?```", RegexOptions.CultureInvariant | RegexOptions.Compiled);
-    private static readonly Regex InlineCodeRegex = new("`[^`]*`", RegexOptions.CultureInvariant | RegexOptions.Compiled);
-    private static readonly Regex HtmlTagRegex = new("<[^>]+>", RegexOptions.CultureInvariant | RegexOptions.Compiled);
-
-    private static Regex FencedCode() => FencedCodeRegex;
-
-    private static Regex InlineCode() => InlineCodeRegex;
-
-    private static Regex HtmlTag() => HtmlTagRegex;
-#endif
 }

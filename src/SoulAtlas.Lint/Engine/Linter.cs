@@ -18,8 +18,9 @@ namespace SoulAtlas.Lint.Engine;
 /// <summary>The outcome of a run: sorted diagnostics and counts.</summary>
 public sealed class LintResult
 {
-    public LintResult(IReadOnlyList<Diagnostic> diagnostics, int files, int occupations, long elapsedMs, IReadOnlyList<ComputedMetadata> computed)
+    public LintResult(IReadOnlyList<Diagnostic> diagnostics, int files, int occupations, long elapsedMs, IReadOnlyList<ComputedMetadata> computed, IReadOnlyList<(string Phase, double Milliseconds)>? timings = null)
     {
+        Timings = timings ?? Array.Empty<(string, double)>();
         Diagnostics = diagnostics;
         Files = files;
         Occupations = occupations;
@@ -39,6 +40,9 @@ public sealed class LintResult
 
     /// <summary>Recomputed metadata of the reported occupations, in path order.</summary>
     public IReadOnlyList<ComputedMetadata> Computed { get; }
+
+    /// <summary>Wall time of each phase of the run (discover, read, index, check, sort).</summary>
+    public IReadOnlyList<(string Phase, double Milliseconds)> Timings { get; }
 
     public int Count(Severity severity) => Diagnostics.Count(d => d.Severity == severity);
 }
@@ -60,6 +64,14 @@ public sealed class Linter
     public LintResult Lint(IReadOnlyList<string> paths, string workingDirectory, LintProgress? progress = null)
     {
         var stopwatch = Stopwatch.StartNew();
+        var timings = new List<(string, double)>();
+        var lap = Stopwatch.StartNew();
+        void Lap(string phase)
+        {
+            timings.Add((phase, lap.Elapsed.TotalMilliseconds));
+            lap.Restart();
+        }
+
         var targets = ResolveTargets(paths, workingDirectory);
         var roots = targets.Select(t => CorpusDiscovery.FindRoot(t.FullPath)).Distinct(StringComparer.Ordinal).ToList();
 
@@ -97,6 +109,7 @@ public sealed class Linter
         }
 
         var units = recordFiles.Select(f => (Path: f, IsSource: false)).Concat(sourceFolders.Select(f => (Path: f, IsSource: true))).ToList();
+        Lap("discover");
         var loaded = new LoadedFile[units.Count];
         string Display(string full) => PathDisplay.Relative(workingDirectory, full);
         progress?.AddTotal(units.Count);
@@ -106,6 +119,7 @@ public sealed class Linter
             progress?.Step();
         });
 
+        Lap("read and parse");
         var index = BuildIndex(loaded);
         var recordFolders = new HashSet<string>(
             loaded.Where(l => l.Outcome == LoadOutcome.Occupation && l.Document!.Form == DocumentForm.Record).Select(l => Path.GetDirectoryName(l.FullPath) ?? string.Empty),
@@ -127,6 +141,7 @@ public sealed class Linter
             }
         }
 
+        Lap("index");
         var perUnit = new List<Diagnostic>[reported.Count];
         var computed = new ComputedMetadata?[reported.Count];
         progress?.AddTotal(reported.Count);
@@ -136,16 +151,20 @@ public sealed class Linter
             progress?.Step();
         });
 
+        Lap("compute and check");
+
         // The tsc model: the whole corpus is read, but only the named files are reported on.
         var diagnostics = perUnit.SelectMany(d => d).Where(d => d.FullPath is null || IsNamed(d.FullPath, targets)).ToList();
         diagnostics.Sort(Diagnostics.DiagnosticOrder.Instance);
+        Lap("filter and sort");
         var files = reported.SelectMany(u => u.Paths).Where(p => File.Exists(p) && IsNamed(p, targets)).Distinct(StringComparer.Ordinal).Count();
         return new LintResult(
             diagnostics,
             files,
             reported.Where(f => f.Document is not null).Select(f => f.Document!.Slug).Distinct(StringComparer.Ordinal).Count(),
             stopwatch.ElapsedMilliseconds,
-            computed.Where(c => c is not null).Select(c => c!).ToList());
+            computed.Where(c => c is not null).Select(c => c!).ToList(),
+            timings);
     }
 
     /// <summary>

@@ -7,7 +7,11 @@ using SoulAtlas.Lint.Text;
 namespace SoulAtlas.Lint.Loading;
 
 /// <summary>A key that an object repeats: where it is repeated and where it was first defined.</summary>
-public sealed record DuplicateKey(string Key, SourceRange Repeated, SourceRange First);
+public sealed record DuplicateKey(string Key, SourceRange Repeated, SourceRange First)
+{
+    /// <summary>The value the repeat carries, so a third repeat can still point at the first definition.</summary>
+    internal Newtonsoft.Json.Linq.JToken? Value { get; init; }
+}
 
 /// <summary>The JSON text could not be read; <see cref="Offset"/> is the UTF-16 offset of the problem.</summary>
 public sealed class JsonSyntaxProblem : Exception
@@ -130,7 +134,6 @@ public sealed class JsonTreeReader
         var obj = new JObject();
         var span = new JsonNodeSpan(_file, CharOffset(start), -1);
         obj.AddAnnotation(span);
-        Dictionary<string, SourceRange>? seen = null;
         while (reader.Read())
         {
             if (reader.TokenType == JsonTokenType.EndObject)
@@ -148,15 +151,12 @@ public sealed class JsonTreeReader
             var valueSpan = value.Annotation<JsonNodeSpan>()!;
             valueSpan.KeyStart = keyStart;
             valueSpan.KeyEnd = keyEnd;
-            var keyRange = new SourceRange(_file, keyStart, keyEnd);
-            seen ??= new Dictionary<string, SourceRange>(StringComparer.Ordinal);
-            if (seen.TryGetValue(name, out var first))
+            // The object's own key index finds a repeat; the earlier value still knows where its key was.
+            if (obj[name] is { } earlier)
             {
-                _duplicates.Add(new DuplicateKey(name, keyRange, first));
-            }
-            else
-            {
-                seen.Add(name, keyRange);
+                var firstSpan = earlier.Annotation<JsonNodeSpan>()!;
+                var first = _duplicates.FindLast(d => d.Key == name && ReferenceEquals(d.Value, earlier))?.First ?? new SourceRange(_file, firstSpan.KeyStart, firstSpan.KeyEnd);
+                _duplicates.Add(new DuplicateKey(name, new SourceRange(_file, keyStart, keyEnd), first) { Value = value });
             }
 
             // Last one wins, as JSON.parse does when the site is built.

@@ -40,7 +40,7 @@ public static class RecordLoader
 
     public static LoadedFile Parse(string fullPath, string displayPath, byte[] bytes, LoadLimits limits, List<LoadProblem> problems)
     {
-        var (file, byteBase, valid) = TextDecoder.Decode(fullPath, displayPath, bytes, problems);
+        var (file, byteBase, valid) = TextDecoder.Check(fullPath, displayPath, bytes, problems);
         if (!valid)
         {
             return new LoadedFile(fullPath, displayPath, LoadOutcome.Broken, file, null, problems);

@@ -12,6 +12,22 @@ public static class TextDecoder
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly UTF8Encoding Lenient = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
+    /// <summary>
+    /// Checks <paramref name="bytes"/> are UTF-8 without decoding them; the file's text is decoded
+    /// lazily, on first use. Invalid bytes are located as <see cref="Decode"/> locates them.
+    /// </summary>
+    public static (SourceFile File, int ByteBase, bool Valid) Check(string fullPath, string displayPath, byte[] bytes, List<LoadProblem> problems)
+    {
+#if NET8_0_OR_GREATER
+        var byteBase = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        if (byteBase == 0 && System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return (new SourceFile(fullPath, displayPath, () => Strict.GetString(bytes)), 0, true);
+        }
+#endif
+        return Decode(fullPath, displayPath, bytes, problems);
+    }
+
     /// <summary>Decodes <paramref name="bytes"/>; returns null text when it is not valid UTF-8.</summary>
     public static (SourceFile File, int ByteBase, bool Valid) Decode(string fullPath, string displayPath, byte[] bytes, List<LoadProblem> problems)
     {

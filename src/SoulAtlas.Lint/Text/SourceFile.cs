@@ -11,12 +11,25 @@ namespace SoulAtlas.Lint.Text;
 public sealed class SourceFile
 {
     private int[]? _lineStarts;
+    private string? _text;
+    private Func<string>? _decode;
 
     public SourceFile(string fullPath, string displayPath, string text)
     {
         FullPath = fullPath;
         DisplayPath = displayPath;
-        Text = text;
+        _text = text;
+    }
+
+    /// <summary>
+    /// A file whose text is decoded only when something needs it (a diagnostic's line and column,
+    /// a code frame). A valid record is parsed straight from its bytes and never decoded.
+    /// </summary>
+    public SourceFile(string fullPath, string displayPath, Func<string> decode)
+    {
+        FullPath = fullPath;
+        DisplayPath = displayPath;
+        _decode = decode;
     }
 
     /// <summary>Absolute path on disk.</summary>
@@ -25,7 +38,25 @@ public sealed class SourceFile
     /// <summary>Path shown to the user: relative to the working directory, with '/' separators.</summary>
     public string DisplayPath { get; }
 
-    public string Text { get; }
+    public string Text
+    {
+        get
+        {
+            if (_text is null)
+            {
+                lock (this)
+                {
+                    if (_text is null)
+                    {
+                        _text = _decode!();
+                        _decode = null;
+                    }
+                }
+            }
+
+            return _text;
+        }
+    }
 
     public LinePosition GetPosition(int offset)
     {

@@ -55,11 +55,11 @@ public sealed class SchemaRule : Rule
     }
 
     /// <summary>The fast path for a schema, compiled on first use and kept as long as the schema is.</summary>
-    internal static Contract.CompiledSchema CompiledFor(JsonSchema schema) =>
+    public static Contract.CompiledSchema CompiledFor(JsonSchema schema) =>
         Compiled.GetValue(schema, s => Contract.CompiledSchema.Compile(s, Settings.FormatValidators));
 
-    /// <summary>NJsonSchema's verdict, without the fast path (for tests that compare the two).</summary>
-    internal static ICollection<ValidationError> ValidateWithNJsonSchema(JToken value, JsonSchema schema) => Validator.Validate(value, schema);
+    /// <summary>NJsonSchema's verdict, without the fast path.</summary>
+    public static ICollection<ValidationError> ValidateWithNJsonSchema(JToken value, JsonSchema schema) => Validator.Validate(value, schema);
 
     private static JsonSchemaValidatorSettings CreateSettings()
     {

@@ -1,0 +1,9 @@
+using BenchmarkDotNet.Running;
+
+namespace SoulAtlas.Lint.Benchmarks;
+
+/// <summary>Hot-path micro-benchmarks; run with <c>dotnet run -c Release -- --filter '*'</c> (see bench/README.md).</summary>
+public static class Program
+{
+    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+}

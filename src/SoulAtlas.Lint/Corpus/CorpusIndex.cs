@@ -7,52 +7,56 @@ namespace SoulAtlas.Lint.Corpus;
 
 /// <summary>
 /// What the cross-document rules need to know about the whole corpus — slugs, titles, aliases
-/// and related edges — built once from the parsed documents and shared read-only.
+/// and related edges — built once from one <see cref="CorpusEntry"/> per occupation and shared read-only.
 /// </summary>
 public sealed class CorpusIndex
 {
     private static readonly IReadOnlyList<string> None = Array.Empty<string>();
 
-    private readonly Dictionary<string, List<OccupationDocument>> _bySlug = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<OccupationDocument>> _byTitle = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, List<OccupationDocument>> _byAlias = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<CorpusEntry>> _bySlug = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<CorpusEntry>> _byTitle = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<CorpusEntry>> _byAlias = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<string>> _backlinks = new(StringComparer.Ordinal);
 
     public CorpusIndex(IReadOnlyList<OccupationDocument> documents)
+        : this(documents.Select(CorpusEntry.From).ToList())
     {
-        Documents = documents;
-        foreach (var document in documents)
+    }
+
+    public CorpusIndex(IReadOnlyList<CorpusEntry> entries)
+    {
+        Entries = entries;
+        foreach (var entry in entries)
         {
-            Add(_bySlug, document.Slug, document);
-            var title = TitleOf(document);
-            if (title is not null)
+            Add(_bySlug, entry.Slug, entry);
+            if (entry.Title is not null)
             {
-                Add(_byTitle, title.Trim(), document);
+                Add(_byTitle, entry.Title.Trim(), entry);
             }
 
-            foreach (var alias in document.Metadata.Aliases.Distinct(StringComparer.OrdinalIgnoreCase))
+            foreach (var alias in entry.Aliases.Distinct(StringComparer.OrdinalIgnoreCase))
             {
-                Add(_byAlias, alias.Trim(), document);
+                Add(_byAlias, alias.Trim(), entry);
             }
         }
 
         var incoming = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
-        foreach (var document in documents)
+        foreach (var entry in entries)
         {
-            foreach (var link in document.Metadata.Related)
+            foreach (var target in entry.Related)
             {
-                if (string.Equals(link.Slug, document.Slug, StringComparison.Ordinal))
+                if (string.Equals(target, entry.Slug, StringComparison.Ordinal))
                 {
                     continue;
                 }
 
-                if (!incoming.TryGetValue(link.Slug, out var set))
+                if (!incoming.TryGetValue(target, out var set))
                 {
                     set = new SortedSet<string>(StringComparer.Ordinal);
-                    incoming.Add(link.Slug, set);
+                    incoming.Add(target, set);
                 }
 
-                set.Add(document.Slug);
+                set.Add(entry.Slug);
             }
         }
 
@@ -62,15 +66,16 @@ public sealed class CorpusIndex
         }
     }
 
-    public IReadOnlyList<OccupationDocument> Documents { get; }
+    /// <summary>One entry per occupation (a record built from a source folder is not a second one).</summary>
+    public IReadOnlyList<CorpusEntry> Entries { get; }
 
     public bool Contains(string slug) => _bySlug.ContainsKey(slug);
 
-    public IReadOnlyList<OccupationDocument> WithSlug(string slug) => _bySlug.TryGetValue(slug, out var list) ? list : Array.Empty<OccupationDocument>();
+    public IReadOnlyList<CorpusEntry> WithSlug(string slug) => _bySlug.TryGetValue(slug, out var list) ? list : Array.Empty<CorpusEntry>();
 
-    public IReadOnlyList<OccupationDocument> WithTitle(string title) => _byTitle.TryGetValue(title.Trim(), out var list) ? list : Array.Empty<OccupationDocument>();
+    public IReadOnlyList<CorpusEntry> WithTitle(string title) => _byTitle.TryGetValue(title.Trim(), out var list) ? list : Array.Empty<CorpusEntry>();
 
-    public IReadOnlyList<OccupationDocument> WithAlias(string alias) => _byAlias.TryGetValue(alias.Trim(), out var list) ? list : Array.Empty<OccupationDocument>();
+    public IReadOnlyList<CorpusEntry> WithAlias(string alias) => _byAlias.TryGetValue(alias.Trim(), out var list) ? list : Array.Empty<CorpusEntry>();
 
     /// <summary>Slugs of other occupations whose related[] names <paramref name="slug"/>, unique and sorted ordinally.</summary>
     public IReadOnlyList<string> BacklinksOf(string slug) => _backlinks.TryGetValue(slug, out var list) ? list : None;
@@ -101,15 +106,15 @@ public sealed class CorpusIndex
         return best;
     }
 
-    private static void Add(Dictionary<string, List<OccupationDocument>> map, string key, OccupationDocument document)
+    private static void Add(Dictionary<string, List<CorpusEntry>> map, string key, CorpusEntry entry)
     {
         if (!map.TryGetValue(key, out var list))
         {
-            list = new List<OccupationDocument>(1);
+            list = new List<CorpusEntry>(1);
             map.Add(key, list);
         }
 
-        list.Add(document);
+        list.Add(entry);
     }
 }
 

@@ -108,34 +108,51 @@ public sealed class Linter
             }
         }
 
-        var units = recordFiles.Select(f => (Path: f, IsSource: false)).Concat(sourceFolders.Select(f => (Path: f, IsSource: true))).ToList();
+        var units = recordFiles.Select(f => new Unit(f, false)).Concat(sourceFolders.Select(f => new Unit(f, true))).ToList();
         Lap("discover");
-        var loaded = new LoadedFile[units.Count];
         string Display(string full) => PathDisplay.Relative(workingDirectory, full);
+
+        // Small corpora are read once and kept; large ones are indexed from a quick scan, and each
+        // document is parsed again when it is checked and dropped after, so memory stays bounded.
+        var streaming = recordFiles.Sum(SafeLength) > _settings.StreamingThresholdBytes;
         progress?.AddTotal(units.Count);
         Run(units.Count, i =>
         {
-            loaded[i] = Load(units[i].Path, units[i].IsSource, Display);
+            Survey(units[i], Display, keepDocument: !streaming);
             progress?.Step();
         });
+        Lap(streaming ? "scan for the index" : "read and parse");
 
-        Lap("read and parse");
-        var index = BuildIndex(loaded);
+        var sourcesBySlug = new Dictionary<string, Unit>(StringComparer.Ordinal);
+        foreach (var unit in units.Where(u => u.IsSource && u.Entry is not null))
+        {
+            if (!sourcesBySlug.ContainsKey(unit.Entry!.Slug))
+            {
+                sourcesBySlug.Add(unit.Entry.Slug, unit);
+            }
+        }
+
+        // A record whose slug also has a source folder is that occupation's build output: it is
+        // checked against the folder and left out of the index.
+        var index = new CorpusIndex(units
+            .Where(u => u.Entry is not null && (u.IsSource || !sourcesBySlug.ContainsKey(u.Entry.Slug)))
+            .Select(u => u.Entry!)
+            .ToList());
         var recordFolders = new HashSet<string>(
-            loaded.Where(l => l.Outcome == LoadOutcome.Occupation && l.Document!.Form == DocumentForm.Record).Select(l => Path.GetDirectoryName(l.FullPath) ?? string.Empty),
+            units.Where(u => !u.IsSource && u.Outcome == LoadOutcome.Occupation).Select(u => Path.GetDirectoryName(u.Path) ?? string.Empty),
             StringComparer.Ordinal);
 
-        var reported = new List<LoadedFile>();
-        foreach (var unit in loaded)
+        var reported = new List<Unit>();
+        foreach (var unit in units)
         {
             if (!unit.Paths.Any(p => IsNamed(p, targets)))
             {
                 continue;
             }
 
-            var explicitlyNamed = targets.Any(t => !t.IsDirectory && string.Equals(t.FullPath, unit.FullPath, StringComparison.Ordinal));
-            var inRecordFolder = recordFolders.Contains(Path.GetDirectoryName(unit.FullPath) ?? string.Empty);
-            if (unit.Outcome == LoadOutcome.Occupation || explicitlyNamed || inRecordFolder || unit.Document is null && unit.Problems.Count > 0 && unit.Paths.Count > 1)
+            var explicitlyNamed = targets.Any(t => !t.IsDirectory && string.Equals(t.FullPath, unit.Path, StringComparison.Ordinal));
+            var inRecordFolder = !unit.IsSource && recordFolders.Contains(Path.GetDirectoryName(unit.Path) ?? string.Empty);
+            if (unit.IsSource || unit.Outcome == LoadOutcome.Occupation || explicitlyNamed || inRecordFolder)
             {
                 reported.Add(unit);
             }
@@ -147,10 +164,16 @@ public sealed class Linter
         progress?.AddTotal(reported.Count);
         Run(reported.Count, i =>
         {
-            (perUnit[i], computed[i]) = Check(reported[i], index);
+            var unit = reported[i];
+            var loaded = unit.Loaded ?? Load(unit.Path, unit.IsSource, Display);
+            if (loaded.Document is { Form: DocumentForm.Record } record && sourcesBySlug.TryGetValue(record.Slug, out var source))
+            {
+                record.Source = (source.Loaded ?? Load(source.Path, isSource: true, Display)).Document;
+            }
+
+            (perUnit[i], computed[i]) = Check(loaded, index);
             progress?.Step();
         });
-
         Lap("compute and check");
 
         // The tsc model: the whole corpus is read, but only the named files are reported on.
@@ -161,41 +184,81 @@ public sealed class Linter
         return new LintResult(
             diagnostics,
             files,
-            reported.Where(f => f.Document is not null).Select(f => f.Document!.Slug).Distinct(StringComparer.Ordinal).Count(),
+            computed.Where(c => c is not null).Select(c => c!.Slug).Distinct(StringComparer.Ordinal).Count(),
             stopwatch.ElapsedMilliseconds,
             computed.Where(c => c is not null).Select(c => c!).ToList(),
             timings);
     }
 
     /// <summary>
-    /// Indexes one document per occupation. A record whose slug also has a source folder is that
-    /// occupation's build output: it is linked to its source and left out of the index.
+    /// First look at a unit: what it is and its index entry. A record is scanned without building
+    /// its tree when the document is not kept; a source folder is small and always read in full.
     /// </summary>
-    private static CorpusIndex BuildIndex(IReadOnlyList<LoadedFile> loaded)
+    private void Survey(Unit unit, Func<string, string> display, bool keepDocument)
     {
-        var documents = loaded.Where(l => l.Document is not null).Select(l => l.Document!).ToList();
-        var sources = new Dictionary<string, OccupationDocument>(StringComparer.Ordinal);
-        foreach (var source in documents.Where(d => d.Form == DocumentForm.Source))
+        if (unit.IsSource || keepDocument)
         {
-            if (!sources.ContainsKey(source.Slug))
-            {
-                sources.Add(source.Slug, source);
-            }
+            var loaded = Load(unit.Path, unit.IsSource, display);
+            unit.Outcome = loaded.Outcome;
+            unit.Entry = loaded.Document is null ? null : CorpusEntry.From(loaded.Document);
+            unit.Paths = loaded.Paths;
+            unit.Loaded = keepDocument ? loaded : null;
+            return;
         }
 
-        var canonical = new List<OccupationDocument>(documents.Count);
-        foreach (var document in documents)
+        try
         {
-            if (document.Form == DocumentForm.Record && sources.TryGetValue(document.Slug, out var source))
+            var (outcome, entry) = RecordIndexScanner.Scan(unit.Path, display(unit.Path), _settings.ReadAllBytes(unit.Path), _settings.Limits.MaxDepth);
+            unit.Outcome = outcome switch
             {
-                document.Source = source;
-                continue;
-            }
+                ScanOutcome.Record => LoadOutcome.Occupation,
+                ScanOutcome.NotARecord => LoadOutcome.NotAnOccupation,
+                _ => LoadOutcome.Broken,
+            };
+            unit.Entry = entry;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            unit.Outcome = LoadOutcome.Broken;
+        }
+    }
 
-            canonical.Add(document);
+    private static long SafeLength(string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>A record file or a source folder, and what is known of it so far.</summary>
+    private sealed class Unit
+    {
+        public Unit(string path, bool isSource)
+        {
+            Path = path;
+            IsSource = isSource;
+            Paths = isSource
+                ? new[] { System.IO.Path.Combine(path, SourceLoader.BodyFileName), System.IO.Path.Combine(path, SourceLoader.MetadataFileName) }
+                : new[] { path };
         }
 
-        return new CorpusIndex(canonical);
+        public string Path { get; }
+
+        public bool IsSource { get; }
+
+        public IReadOnlyList<string> Paths { get; set; }
+
+        public LoadOutcome Outcome { get; set; }
+
+        public CorpusEntry? Entry { get; set; }
+
+        /// <summary>The parsed unit, kept when the corpus is small enough to hold.</summary>
+        public LoadedFile? Loaded { get; set; }
     }
 
     /// <summary>Reads one unit; a failure inside a reader becomes a diagnostic on that file, and the run goes on.</summary>

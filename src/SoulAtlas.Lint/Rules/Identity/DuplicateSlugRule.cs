@@ -11,14 +11,14 @@ public sealed class DuplicateSlugRule : Rule
         var document = context.Document;
         // A record built from a source folder of the same slug is that occupation, not a rival.
         var others = context.Corpus.WithSlug(document.Slug)
-            .Where(d => !ReferenceEquals(d, document) && !ReferenceEquals(d, document.Source))
+            .Where(e => e.FullPath != document.PrimaryFile.FullPath && e.FullPath != document.Source?.PrimaryFile.FullPath)
             .ToList();
         if (others.Count == 0)
         {
             return;
         }
 
-        var files = string.Join(", ", others.Select(d => d.PrimaryFile.DisplayPath));
+        var files = string.Join(", ", others.Select(e => e.DisplayPath));
         context.Report(document.AnchorRange, $"slug {Quote.Q(document.Slug)} is also claimed by {files}");
     }
 }

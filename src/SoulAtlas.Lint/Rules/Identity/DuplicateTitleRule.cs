@@ -48,6 +48,6 @@ public sealed class DuplicateTitleRule : Rule
         }
     }
 
-    private static bool SameOccupation(OccupationDocument a, OccupationDocument b) =>
-        ReferenceEquals(a, b) || string.Equals(a.Slug, b.Slug, StringComparison.Ordinal);
+    private static bool SameOccupation(CorpusEntry entry, OccupationDocument document) =>
+        string.Equals(entry.Slug, document.Slug, StringComparison.Ordinal);
 }

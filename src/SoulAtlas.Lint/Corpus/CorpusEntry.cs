@@ -1,0 +1,56 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using SoulAtlas.Lint.Documents;
+
+namespace SoulAtlas.Lint.Corpus;
+
+/// <summary>
+/// What the corpus index keeps of one occupation: names, aliases, outgoing links and headings —
+/// a few hundred bytes, where the parsed document is tens of kilobytes. Large corpora are indexed
+/// from entries alone and each document is parsed again only when it is checked.
+/// </summary>
+public sealed class CorpusEntry
+{
+    public CorpusEntry(DocumentForm form, string fullPath, string displayPath, string slug, string? title, IReadOnlyList<string> aliases, IReadOnlyList<string> related, IReadOnlyList<string> headings)
+    {
+        Form = form;
+        FullPath = fullPath;
+        DisplayPath = displayPath;
+        Slug = slug;
+        Title = title;
+        Aliases = aliases;
+        Related = related;
+        Headings = headings;
+    }
+
+    public DocumentForm Form { get; }
+
+    /// <summary>The record file, or the source folder's SOUL.md (metadata.yaml without one).</summary>
+    public string FullPath { get; }
+
+    public string DisplayPath { get; }
+
+    public string Slug { get; }
+
+    /// <summary>metadata.title, else the record title or SOUL.md H1.</summary>
+    public string? Title { get; }
+
+    public IReadOnlyList<string> Aliases { get; }
+
+    /// <summary>The slugs of related[] entries.</summary>
+    public IReadOnlyList<string> Related { get; }
+
+    /// <summary>Section headings in document order.</summary>
+    public IReadOnlyList<string> Headings { get; }
+
+    public static CorpusEntry From(OccupationDocument document) => new(
+        document.Form,
+        document.PrimaryFile.FullPath,
+        document.PrimaryFile.DisplayPath,
+        document.Slug,
+        CorpusIndex.TitleOf(document),
+        document.Metadata.Aliases,
+        document.Metadata.Related.Select(r => r.Slug).ToList(),
+        document.Sections.Select(s => s.Heading).ToList());
+}

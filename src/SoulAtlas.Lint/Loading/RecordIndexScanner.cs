@@ -1,0 +1,237 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
+using SoulAtlas.Lint.Corpus;
+using SoulAtlas.Lint.Documents;
+
+namespace SoulAtlas.Lint.Loading;
+
+/// <summary>What a quick scan of a JSON file found.</summary>
+public enum ScanOutcome
+{
+    /// <summary>An object with <c>slug</c> and <c>sections</c>: an occupation record.</summary>
+    Record,
+
+    /// <summary>Well-formed JSON that is not a record.</summary>
+    NotARecord,
+
+    /// <summary>Not readable as JSON; the full load will say why.</summary>
+    Broken,
+}
+
+/// <summary>
+/// Reads only what the corpus index needs from a record — slug, titles, aliases, related slugs
+/// and section headings — with <see cref="Utf8JsonReader"/>, skipping section bodies, html and
+/// the computed, git and citation blocks without materialising them.
+/// </summary>
+public static class RecordIndexScanner
+{
+    public static (ScanOutcome Outcome, CorpusEntry? Entry) Scan(string fullPath, string displayPath, byte[] bytes, int maxDepth)
+    {
+        var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        if (!IsUtf8(bytes, start))
+        {
+            // Not a document the full load will accept either: it reports invalid-encoding.
+            return (ScanOutcome.Broken, null);
+        }
+
+        var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(bytes, start, bytes.Length - start), new JsonReaderOptions { MaxDepth = maxDepth + 2 });
+        try
+        {
+            if (!reader.Read())
+            {
+                return (ScanOutcome.Broken, null);
+            }
+
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                Drain(ref reader);
+                return (ScanOutcome.NotARecord, null);
+            }
+
+            string? slug = null, title = null, metadataSlug = null, metadataTitle = null;
+            var hasSections = false;
+            var hasSlug = false;
+            var aliases = new List<string>();
+            var related = new List<string>();
+            var headings = new List<string>();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.GetString();
+                reader.Read();
+                switch (name)
+                {
+                    case "slug":
+                        hasSlug = true;
+                        slug = StringOrNull(ref reader);
+                        break;
+                    case "title":
+                        title = StringOrNull(ref reader);
+                        break;
+                    case "sections":
+                        hasSections = true;
+                        ReadHeadings(ref reader, headings);
+                        break;
+                    case "metadata" when reader.TokenType == JsonTokenType.StartObject:
+                        ReadMetadata(ref reader, ref metadataSlug, ref metadataTitle, aliases, related);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            Drain(ref reader);
+            if (!hasSlug || !hasSections)
+            {
+                return (ScanOutcome.NotARecord, null);
+            }
+
+            var effectiveSlug = slug ?? metadataSlug ?? Path.GetFileNameWithoutExtension(fullPath);
+            return (ScanOutcome.Record, new CorpusEntry(DocumentForm.Record, fullPath, displayPath, effectiveSlug, metadataTitle ?? title, aliases, related, headings));
+        }
+        catch (JsonException)
+        {
+            return (ScanOutcome.Broken, null);
+        }
+        catch (InvalidOperationException)
+        {
+            return (ScanOutcome.Broken, null);
+        }
+    }
+
+    private static readonly System.Text.UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static bool IsUtf8(byte[] bytes, int start)
+    {
+#if NET8_0_OR_GREATER
+        return System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(start));
+#else
+        try
+        {
+            Strict.GetCharCount(bytes, start, bytes.Length - start);
+            return true;
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            return false;
+        }
+#endif
+    }
+
+    /// <summary>Reads to the end, so trailing garbage makes the file Broken, as the full parse would.</summary>
+    private static void Drain(ref Utf8JsonReader reader)
+    {
+        while (reader.Read())
+        {
+        }
+    }
+
+    private static string? StringOrNull(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return reader.GetString();
+        }
+
+        reader.Skip();
+        return null;
+    }
+
+    private static void ReadHeadings(ref Utf8JsonReader reader, List<string> headings)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return;
+        }
+
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            var heading = string.Empty;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isHeading = reader.ValueTextEquals("heading"u8);
+                reader.Read();
+                if (isHeading && reader.TokenType == JsonTokenType.String)
+                {
+                    heading = reader.GetString() ?? string.Empty;
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+
+            headings.Add(heading);
+        }
+    }
+
+    private static void ReadMetadata(ref Utf8JsonReader reader, ref string? slug, ref string? title, List<string> aliases, List<string> related)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString();
+            reader.Read();
+            switch (name)
+            {
+                case "slug":
+                    slug = StringOrNull(ref reader);
+                    break;
+                case "title":
+                    title = StringOrNull(ref reader);
+                    break;
+                case "aliases" when reader.TokenType == JsonTokenType.StartArray:
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        if (reader.TokenType == JsonTokenType.String)
+                        {
+                            aliases.Add(reader.GetString()!);
+                        }
+                        else
+                        {
+                            reader.Skip();
+                        }
+                    }
+
+                    break;
+                case "related" when reader.TokenType == JsonTokenType.StartArray:
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        if (reader.TokenType != JsonTokenType.StartObject)
+                        {
+                            reader.Skip();
+                            continue;
+                        }
+
+                        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                        {
+                            var isSlug = reader.ValueTextEquals("slug"u8);
+                            reader.Read();
+                            if (isSlug && reader.TokenType == JsonTokenType.String)
+                            {
+                                related.Add(reader.GetString()!);
+                            }
+                            else
+                            {
+                                reader.Skip();
+                            }
+                        }
+                    }
+
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+    }
+}

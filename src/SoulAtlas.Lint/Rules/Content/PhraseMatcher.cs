@@ -2,33 +2,30 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
-using System.Text;
-using System.Text.RegularExpressions;
 
 namespace SoulAtlas.Lint.Rules.Content;
 
 /// <summary>
-/// One regular expression for a whole phrase list, built once per list: whole words, any letter
-/// case, any run of white space (line breaks included) between the words of a phrase, either
-/// apostrophe, and any hyphen.
+/// Finds the phrases of a list in one pass over a text, built once per list: whole words, any
+/// letter case, any run of white space (line breaks included) between the words of a phrase,
+/// either apostrophe and any hyphen inside a word. A hand-written scan, because a regular
+/// expression over a whole corpus with two dozen alternatives is a tenth of a second per run.
 /// </summary>
 internal sealed class PhraseMatcher
 {
     private static readonly ConditionalWeakTable<IReadOnlyList<string>, PhraseMatcher> Cache = new();
 
-    private readonly Regex? _regex;
-    private readonly string[] _phrases;
+    /// <summary>Phrases by the folded first character, longest first, so that the longest phrase wins.</summary>
+    private readonly Dictionary<char, string[]> _byFirst;
 
     private PhraseMatcher(IReadOnlyList<string> phrases)
     {
-        // Longest first, so that "navigate the complexities" wins over a shorter phrase inside it.
-        _phrases = phrases.Select(p => p.Trim()).Where(p => p.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)
-            .OrderByDescending(p => p.Length).ThenBy(p => p, StringComparer.Ordinal).ToArray();
-        if (_phrases.Length > 0)
-        {
-            var pattern = "(?<![\\p{L}\\p{N}_])(?:" + string.Join("|", _phrases.Select(p => "(" + PatternOf(p) + ")")) + ")(?![\\p{L}\\p{N}_])";
-            _regex = new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-        }
+        _byFirst = phrases
+            .Select(p => string.Join(" ", p.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
+            .Where(p => p.Length > 0 && IsWordCharacter(p[0]))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .GroupBy(p => Fold(p[0]))
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Length).ThenBy(p => p, StringComparer.Ordinal).ToArray());
     }
 
     public static PhraseMatcher For(IReadOnlyList<string> phrases) => Cache.GetValue(phrases, p => new PhraseMatcher(p));
@@ -36,46 +33,65 @@ internal sealed class PhraseMatcher
     /// <summary>Every match in <paramref name="text"/>: where it starts, how long it is, and the listed phrase it matches.</summary>
     public IEnumerable<(int Start, int Length, string Phrase)> Matches(string text)
     {
-        if (_regex is null)
+        for (var i = 0; i < text.Length; i++)
         {
-            yield break;
-        }
-
-        for (var match = _regex.Match(text); match.Success; match = match.NextMatch())
-        {
-            for (var g = 1; g < match.Groups.Count; g++)
+            if (!IsWordCharacter(text[i]) || (i > 0 && IsWordCharacter(text[i - 1])) || !_byFirst.TryGetValue(Fold(text[i]), out var candidates))
             {
-                if (match.Groups[g].Success)
+                continue;
+            }
+
+            foreach (var phrase in candidates)
+            {
+                var end = MatchAt(text, i, phrase);
+                if (end > 0)
                 {
-                    yield return (match.Index, match.Length, _phrases[g - 1]);
+                    yield return (i, end - i, phrase);
+                    i = end - 1;
                     break;
                 }
             }
         }
     }
 
-    private static string PatternOf(string phrase)
+    /// <summary>The end of <paramref name="phrase"/> matched at <paramref name="start"/>, or -1.</summary>
+    private static int MatchAt(string text, int start, string phrase)
     {
-        var sb = new StringBuilder();
-        var words = phrase.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        for (var w = 0; w < words.Length; w++)
+        var t = start;
+        for (var p = 0; p < phrase.Length; p++)
         {
-            if (w > 0)
+            if (phrase[p] == ' ')
             {
-                sb.Append("\\s+");
+                if (t >= text.Length || !char.IsWhiteSpace(text[t]))
+                {
+                    return -1;
+                }
+
+                while (t < text.Length && char.IsWhiteSpace(text[t]))
+                {
+                    t++;
+                }
+
+                continue;
             }
 
-            foreach (var c in words[w])
+            if (t >= text.Length || Fold(text[t]) != Fold(phrase[p]))
             {
-                sb.Append(c switch
-                {
-                    '\'' or '’' => "['’]",
-                    '-' or '‐' or '‑' => "[-‐‑]",
-                    _ => Regex.Escape(c.ToString()),
-                });
+                return -1;
             }
+
+            t++;
         }
 
-        return sb.ToString();
+        return t < text.Length && IsWordCharacter(text[t]) ? -1 : t;
     }
+
+    private static bool IsWordCharacter(char c) => char.IsLetterOrDigit(c) || c == '_';
+
+    /// <summary>One spelling per letter, apostrophe and hyphen.</summary>
+    private static char Fold(char c) => c switch
+    {
+        '’' => '\'',
+        '‐' or '‑' => '-',
+        _ => char.ToLowerInvariant(c),
+    };
 }

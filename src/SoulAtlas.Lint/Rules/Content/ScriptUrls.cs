@@ -75,7 +75,7 @@ internal static class ScriptUrls
     }
 
     /// <summary>The first <paramref name="length"/> characters lower-cased, without white space or control characters.</summary>
-    private static string Squeeze(string url, int length)
+    public static string Squeeze(string url, int length)
     {
         var sb = new StringBuilder(length);
         for (var i = 0; i < length; i++)

@@ -175,7 +175,8 @@ internal static class UnsafeHtmlScanner
     /// <summary>The CSS construct that can run script, after comments and escapes are undone, or null.</summary>
     private static string? UnsafeCss(string css)
     {
-        var plain = Squeeze(UnescapeCss(css));
+        var unescaped = UnescapeCss(css);
+        var plain = ScriptUrls.Squeeze(unescaped, unescaped.Length);
         if (plain.Contains("expression("))
         {
             return "expression()";
@@ -241,20 +242,6 @@ internal static class UnsafeHtmlScanner
         return sb.ToString();
     }
 
-    private static string Squeeze(string text)
-    {
-        var sb = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            if (c > ' ' && !char.IsWhiteSpace(c))
-            {
-                sb.Append(char.ToLowerInvariant(c));
-            }
-        }
-
-        return sb.ToString();
-    }
-
     /// <summary>Where an attribute's name stands in the element's start tag, or the tag's offset when it cannot be found.</summary>
     private static int AttributeOffset(string html, int tagOffset, string attributeName)
     {
@@ -300,7 +287,8 @@ internal static class UnsafeHtmlScanner
             if (c == ':' || c == '(')
             {
                 var from = Math.Max(start, i - 64);
-                var squeezed = Squeeze(html.Substring(from, Math.Min(end, i + 16) - from));
+                var length = Math.Min(end, i + 16) - from;
+                var squeezed = ScriptUrls.Squeeze(html.Substring(from, length), length);
                 if (squeezed.Contains("script:") || squeezed.Contains("data:") || squeezed.Contains("expression(") || squeezed.Contains("url("))
                 {
                     return true;

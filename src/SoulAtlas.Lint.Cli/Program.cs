@@ -120,6 +120,7 @@ public static class Program
                     GlobBase = lintConfig?.Directory,
                     IgnoreGlobs = lintConfig?.Ignore ?? Array.Empty<string>(),
                     RecordGlobs = lintConfig?.Records,
+                    BannedPhrases = lintConfig?.BannedPhrases ?? LintSettings.DefaultBannedPhrases,
                 };
 
                 if (command == computeCommand)

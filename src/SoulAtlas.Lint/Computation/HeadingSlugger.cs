@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using Markdig;
@@ -16,9 +17,12 @@ public static class HeadingSlugger
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAutoLinks().Build();
 
-    public static string Slug(string heading)
+    public static string Slug(string heading) => SlugOfText(RenderedText(heading));
+
+    /// <summary>The id of a heading whose rendered text (markup already removed) is <paramref name="renderedText"/>.</summary>
+    public static string SlugOfText(string renderedText)
     {
-        var text = RenderedText(heading).ToLowerInvariant();
+        var text = renderedText.ToLowerInvariant();
         var sb = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
@@ -70,6 +74,39 @@ public static class HeadingSlugger
         }
 
         var sb = new StringBuilder(heading.Length);
+        Append(inline, sb);
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// The slug numbered as github-slugger numbers a repeat within one rendering (<c>x</c>,
+    /// <c>x-1</c>, <c>x-2</c>…); <paramref name="seen"/> holds the slugs handed out so far.
+    /// </summary>
+    public static string Numbered(string slug, IDictionary<string, int> seen)
+    {
+        if (!seen.TryGetValue(slug, out var count))
+        {
+            seen[slug] = 0;
+            return slug;
+        }
+
+        string candidate;
+        do
+        {
+            count++;
+            candidate = slug + "-" + count.ToString(CultureInfo.InvariantCulture);
+        }
+        while (seen.ContainsKey(candidate));
+
+        seen[slug] = count;
+        seen[candidate] = 0;
+        return candidate;
+    }
+
+    /// <summary>The text a reader sees of an already parsed heading.</summary>
+    public static string RenderedText(ContainerInline inline)
+    {
+        var sb = new StringBuilder();
         Append(inline, sb);
         return sb.ToString();
     }

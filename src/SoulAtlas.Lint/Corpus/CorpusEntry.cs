@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using SoulAtlas.Lint.Computation;
 using SoulAtlas.Lint.Documents;
 
 namespace SoulAtlas.Lint.Corpus;
@@ -44,7 +45,17 @@ public sealed class CorpusEntry
     /// <summary>Section headings in document order.</summary>
     public IReadOnlyList<string> Headings { get; }
 
-    public static CorpusEntry From(OccupationDocument document) => new(
+    /// <summary>
+    /// Reads the occupation's page anchors (section ids and the ids of headings inside sections),
+    /// which need the section bodies: from the kept document, or by reading the file again.
+    /// </summary>
+    internal Func<ISet<string>> ReadAnchors { get; init; } = () => new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The entry of a parsed document. With <paramref name="reload"/>, the entry does not hold on to
+    /// the document (so a large corpus is not kept in memory) and reads it again for its anchors.
+    /// </summary>
+    public static CorpusEntry From(OccupationDocument document, Func<OccupationDocument?>? reload = null) => new(
         document.Form,
         document.PrimaryFile.FullPath,
         document.PrimaryFile.DisplayPath,
@@ -52,5 +63,12 @@ public sealed class CorpusEntry
         CorpusIndex.TitleOf(document),
         document.Metadata.Aliases,
         document.Metadata.Related.Select(r => r.Slug).ToList(),
-        document.Sections.Select(s => s.Heading).ToList());
+        document.Sections.Select(s => s.Heading).ToList())
+    {
+        ReadAnchors = reload is null ? () => PageAnchors.Of(document) : Reread(reload),
+    };
+
+    /// <summary>Anchors read by parsing the document again, on demand.</summary>
+    internal static Func<ISet<string>> Reread(Func<OccupationDocument?> reload) =>
+        () => reload() is { } again ? PageAnchors.Of(again) : new HashSet<string>(StringComparer.Ordinal);
 }

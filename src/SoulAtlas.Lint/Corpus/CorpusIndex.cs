@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using SoulAtlas.Lint.Computation;
 using SoulAtlas.Lint.Documents;
 
 namespace SoulAtlas.Lint.Corpus;
@@ -17,9 +19,10 @@ public sealed class CorpusIndex
     private readonly Dictionary<string, List<CorpusEntry>> _byTitle = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<CorpusEntry>> _byAlias = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<string>> _backlinks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, HashSet<string>> _anchors = new(StringComparer.Ordinal);
 
     public CorpusIndex(IReadOnlyList<OccupationDocument> documents)
-        : this(documents.Select(CorpusEntry.From).ToList())
+        : this(documents.Select(d => CorpusEntry.From(d)).ToList())
     {
     }
 
@@ -80,31 +83,22 @@ public sealed class CorpusIndex
     /// <summary>Slugs of other occupations whose related[] names <paramref name="slug"/>, unique and sorted ordinally.</summary>
     public IReadOnlyList<string> BacklinksOf(string slug) => _backlinks.TryGetValue(slug, out var list) ? list : None;
 
+    /// <summary>
+    /// The anchors of an occupation's page: its section ids and the ids of the headings inside its
+    /// sections, computed on first use (most occupations are never linked to with an anchor).
+    /// Empty for a slug the corpus does not hold.
+    /// </summary>
+    public ISet<string> AnchorsOf(string slug) => _anchors.GetOrAdd(slug, s =>
+    {
+        var entries = WithSlug(s);
+        return entries.Count == 0 ? new HashSet<string>(StringComparer.Ordinal) : new HashSet<string>(entries[0].ReadAnchors(), StringComparer.Ordinal);
+    });
+
     /// <summary>The title an occupation is known by: metadata.title, else the record title.</summary>
     public static string? TitleOf(OccupationDocument document) => document.Metadata.Title ?? document.Title;
 
     /// <summary>The existing slug closest to a misspelt one, if any is close enough to be a likely typo.</summary>
-    public string? Suggest(string slug)
-    {
-        string? best = null;
-        var bestDistance = Math.Max(2, slug.Length / 5) + 1;
-        foreach (var candidate in _bySlug.Keys)
-        {
-            if (Math.Abs(candidate.Length - slug.Length) >= bestDistance)
-            {
-                continue;
-            }
-
-            var d = EditDistance.Compute(slug, candidate, bestDistance);
-            if (d < bestDistance || (d == bestDistance && best is not null && string.CompareOrdinal(candidate, best) < 0))
-            {
-                bestDistance = d;
-                best = candidate;
-            }
-        }
-
-        return best;
-    }
+    public string? Suggest(string slug) => EditDistance.Nearest(slug, _bySlug.Keys, Math.Max(2, slug.Length / 5));
 
     private static void Add(Dictionary<string, List<CorpusEntry>> map, string key, CorpusEntry entry)
     {
@@ -121,6 +115,33 @@ public sealed class CorpusIndex
 /// <summary>Levenshtein distance with an early exit once the distance reaches a bound.</summary>
 public static class EditDistance
 {
+    /// <summary>
+    /// The candidate closest to <paramref name="value"/> within <paramref name="maxDistance"/> edits
+    /// (ties go to the ordinally first), or null when none is that close.
+    /// </summary>
+    public static string? Nearest(string value, IEnumerable<string> candidates, int maxDistance)
+    {
+        string? best = null;
+        var bestDistance = maxDistance + 1;
+        foreach (var candidate in candidates)
+        {
+            if (Math.Abs(candidate.Length - value.Length) >= bestDistance)
+            {
+                continue;
+            }
+
+            // One past the bound, so that a cut-off search is not mistaken for a tie.
+            var d = Compute(value, candidate, bestDistance + 1);
+            if (d < bestDistance || (d == bestDistance && best is not null && string.CompareOrdinal(candidate, best) < 0))
+            {
+                bestDistance = d;
+                best = candidate;
+            }
+        }
+
+        return best;
+    }
+
     public static int Compute(string a, string b, int bound)
     {
         var previous = new int[b.Length + 1];

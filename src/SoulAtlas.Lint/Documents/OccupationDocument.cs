@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Threading;
+using Markdig.Syntax;
 using Newtonsoft.Json.Linq;
 using SoulAtlas.Lint.Loading;
 using SoulAtlas.Lint.Text;
@@ -17,6 +19,8 @@ public enum DocumentForm
 /// <summary>One H2 section of a SOUL, with where its heading and body stand in the edited file.</summary>
 public sealed class Section
 {
+    private MarkdownDocument? _syntax;
+
     public Section(int index, string heading, SourceRange headingRange, string markdown, SourceRange markdownRange, JObject? recordEntry)
     {
         Index = index;
@@ -39,6 +43,28 @@ public sealed class Section
 
     /// <summary>The <c>sections[i]</c> object of a record; null for sources.</summary>
     public JObject? RecordEntry { get; }
+
+    /// <summary>The body parsed once, on first use, as the site's renderer reads it; node spans are offsets in <see cref="Markdown"/>.</summary>
+    public MarkdownDocument Syntax => LazyInitializer.EnsureInitialized(ref _syntax, () => BodyMarkdown.Parse(Markdown))!;
+
+    /// <summary>
+    /// Where the characters [<paramref name="start"/>, <paramref name="end"/>) of <see cref="Markdown"/>
+    /// stand in the file. A source body is a substring of SOUL.md; a record body is a JSON string
+    /// whose escapes change lengths.
+    /// </summary>
+    public SourceRange RangeOf(int start, int end)
+    {
+        var file = MarkdownRange.File;
+        if (RecordEntry is null)
+        {
+            return new SourceRange(file, MarkdownRange.Start + start, MarkdownRange.Start + end);
+        }
+
+        var literal = MarkdownRange.Start;
+        return literal < file.Text.Length && file.Text[literal] == '"'
+            ? JsonStringOffsets.ToFileRange(file, literal, start, end)
+            : MarkdownRange;
+    }
 }
 
 /// <summary>

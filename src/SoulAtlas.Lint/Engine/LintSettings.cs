@@ -11,6 +11,16 @@ namespace SoulAtlas.Lint.Engine;
 /// <summary>Everything a lint run depends on besides the files: the contract, severities, dates and limits.</summary>
 public sealed class LintSettings
 {
+    /// <summary>Stock phrases of generated prose that the style guide bans (banned-phrase); matched whole-word and case-insensitively.</summary>
+    public static readonly IReadOnlyList<string> DefaultBannedPhrases = new[]
+    {
+        "delve", "delves", "delving", "tapestry", "navigate the complexities", "navigating the complexities",
+        "in conclusion", "ever-evolving", "ever-changing landscape", "testament to", "realm", "game-changer",
+        "game changer", "in today's fast-paced world", "it's important to note", "it is important to note",
+        "embark on a journey", "unlock the potential", "unleash the power", "harness the power", "a beacon of",
+        "plays a pivotal role", "in the digital age",
+    };
+
     public ContentContract Contract { get; init; } = ContentContract.Default;
 
     /// <summary>Dates after this day are in the future (date-order). Pinned with <c>--today</c>.</summary>
@@ -44,6 +54,9 @@ public sealed class LintSettings
     /// </summary>
     public long StreamingThresholdBytes { get; init; } = 64L * 1024 * 1024;
 
+    /// <summary>The banned-phrase list (the config file's <c>bannedPhrases</c>).</summary>
+    public IReadOnlyList<string> BannedPhrases { get; init; } = DefaultBannedPhrases;
+
     /// <summary>Run files in parallel across cores.</summary>
     public bool Parallel { get; init; } = true;
 
@@ -62,6 +75,7 @@ public sealed class LintSettings
         Overlay = overlay,
         Parallel = Parallel,
         StreamingThresholdBytes = StreamingThresholdBytes,
+        BannedPhrases = BannedPhrases,
     };
 
     /// <summary>The bytes of a file: its overlay if there is one, else what is on disk.</summary>

@@ -200,7 +200,9 @@ public sealed class Linter
         {
             var loaded = Load(unit.Path, unit.IsSource, display);
             unit.Outcome = loaded.Outcome;
-            unit.Entry = loaded.Document is null ? null : CorpusEntry.From(loaded.Document);
+            unit.Entry = loaded.Document is null
+                ? null
+                : CorpusEntry.From(loaded.Document, keepDocument ? null : () => Load(unit.Path, unit.IsSource, display).Document);
             unit.Paths = loaded.Paths;
             unit.Loaded = keepDocument ? loaded : null;
             return;
@@ -215,7 +217,10 @@ public sealed class Linter
                 ScanOutcome.NotARecord => LoadOutcome.NotAnOccupation,
                 _ => LoadOutcome.Broken,
             };
-            unit.Entry = entry;
+            unit.Entry = entry is null ? null : new CorpusEntry(entry.Form, entry.FullPath, entry.DisplayPath, entry.Slug, entry.Title, entry.Aliases, entry.Related, entry.Headings)
+            {
+                ReadAnchors = CorpusEntry.Reread(() => Load(unit.Path, isSource: false, display).Document),
+            };
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

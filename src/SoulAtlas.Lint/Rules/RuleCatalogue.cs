@@ -96,6 +96,11 @@ public static class RuleCatalogue
         "Stored computed.backlinks differ from the backlinks recomputed from the corpus.",
         "computed.backlinks lists every other occupation whose metadata.related names this one, sorted ordinally. A slug listed there that does not link here, or a linking occupation that is missing, means the record is stale.");
 
+    public static readonly RuleDescriptor MarkdownLink = new(
+        "SOUL304", "markdown-link", Severity.Error, RuleScope.All, false,
+        "A body link to an occupation (/souls/slug, /occupations/slug, ../slug/SOUL.md) or to a #anchor resolves to nothing.",
+        "Links between SOULs are written as /souls/<slug> (or the older /occupations/<slug>, or ../<slug>/SOUL.md between source folders), optionally with a #section anchor; a bare #anchor points into the same SOUL, and absolute links to the site are read the same way. Each must name an occupation of the corpus and, with an anchor, one of its section or heading ids. The message suggests the nearest slug or anchor. A published record whose source folder is in the corpus is checked through the folder.");
+
     public static readonly RuleDescriptor Orphan = new(
         "SOUL305", "orphan", Severity.Off, RuleScope.All, false,
         "An occupation with no related links in or out.",
@@ -130,6 +135,16 @@ public static class RuleCatalogue
         "SOUL405", "section-id", Severity.Error, RuleScope.Records, true,
         "A section id is not the GitHub heading slug of its heading.",
         "Section ids are the anchors of the published page (#mental-models). They are derived from the heading: inline markup removed, lower-cased, punctuation dropped, spaces turned into hyphens.");
+
+    public static readonly RuleDescriptor SectionHtml = new(
+        "SOUL406", "section-html", Severity.Warning, RuleScope.Records, false,
+        "A section's stored html does not render its markdown.",
+        "The site shows each section's stored html, built from its markdown by the marked library with the ## heading first. The markdown is rendered again (Markdig, GFM tables, strikethrough and autolinks) and both sides are compared as a reader sees them: block structure, heading ids, link and image targets, and the sequence of words. Entity spelling, whitespace, attribute order and inline markup are not differences. A difference means the html is stale or was edited by hand: rebuild the record. The message names the first differing element and shows both sides.");
+
+    public static readonly RuleDescriptor RenderHazard = new(
+        "SOUL407", "render-hazard", Severity.Warning, RuleScope.All, false,
+        "Markdown that the site's renderer turns into something the author did not mean.",
+        "The site renders GFM with the marked library, which strikes through the text between two single tildes: \"~20–40°C … (~40–55°C)\" is published with the range crossed out. Write \\~ (or \"about\") for approximately. Emphasis delimiters that do not pair up (**bold*, a stray ** or __) show up as literal asterisks or underscores around half-emphasised text; balance them or escape the literal ones with a backslash. Code spans and fences are not checked.");
 
     public static readonly RuleDescriptor WordCount = new(
         "SOUL500", "word-count", Severity.Error, RuleScope.Records, true,
@@ -180,6 +195,16 @@ public static class RuleCatalogue
         "SOUL605", "git-consistency", Severity.Warning, RuleScope.Records, false,
         "git.revisions differs from the authors' commits, git.created is after git.updated, or the timeline is out of order.",
         "The git block is produced at build time from history; internal contradictions mean it was edited by hand or assembled from different builds.");
+
+    public static readonly RuleDescriptor UnsafeHtml = new(
+        "SOUL700", "unsafe-html", Severity.Error, RuleScope.All, false,
+        "Script-capable HTML or URLs in the markdown or the stored html.",
+        "The site publishes section html as is and accepts anonymous suggestions, so a body must not carry anything that runs script in a reader's browser: <script>, <iframe>, <object>, <embed>, <base>, <form>, <meta http-equiv=refresh>, on… event handlers, srcdoc, <style> with expression() or javascript: URLs, and javascript:, vbscript: or data:text/html URLs in attributes, markdown links, images, autolinks and reference definitions. HTML is parsed as a browser parses it, and entities, letter case and whitespace or control characters inside a scheme are undone before the scheme is judged. Harmless HTML such as <details>, <summary>, <kbd>, <br> and <sup> is fine; write code in backticks to show it rather than run it.");
+
+    public static readonly RuleDescriptor BannedPhrase = new(
+        "SOUL701", "banned-phrase", Severity.Warning, RuleScope.All, false,
+        "A phrase from the style guide's banned list.",
+        "The style guide bans stock phrases that make a SOUL read like generated filler (delve, tapestry, navigate the complexities, in conclusion, testament to, realm, game-changer, …). Matching is whole-word and case-insensitive, spans line breaks between the words of a phrase, and skips code spans and fences. Say the concrete thing instead. The list is configurable (bannedPhrases).");
 
     private static readonly RuleDescriptor[] AllRules = typeof(RuleCatalogue)
         .GetFields()

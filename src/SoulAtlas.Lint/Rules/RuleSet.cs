@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using SoulAtlas.Lint.Rules.Computed;
+using SoulAtlas.Lint.Rules.Content;
 using SoulAtlas.Lint.Rules.Editorial;
 using SoulAtlas.Lint.Rules.Identity;
 using SoulAtlas.Lint.Rules.Links;
@@ -24,6 +25,7 @@ public static class RuleSet
         new RelatedSelfRule(),
         new RelatedDuplicateRule(),
         new BacklinksRule(),
+        new MarkdownLinkRule(),
         new OrphanRule(),
         new RequiredSectionRule(),
         new SectionOrderRule(),
@@ -31,6 +33,8 @@ public static class RuleSet
         new DuplicateSectionRule(),
         new ThinSectionRule(),
         new SectionIdRule(),
+        new SectionHtmlRule(),
+        new RenderHazardRule(),
         new WordCountRule(),
         new ReadingTimeRule(),
         new CompletenessRule(),
@@ -41,6 +45,8 @@ public static class RuleSet
         new ReviewEvidenceRule(),
         new CitationRule(),
         new GitConsistencyRule(),
+        new UnsafeHtmlRule(),
+        new BannedPhraseRule(),
     };
 
     /// <summary>Rules whose diagnostics come from reading a file (or its suppression comments) rather than from a check.</summary>

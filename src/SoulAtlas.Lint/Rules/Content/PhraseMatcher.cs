@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+
+namespace SoulAtlas.Lint.Rules.Content;
+
+/// <summary>
+/// Finds the phrases of a list in one pass over a text, built once per list: whole words, any
+/// letter case, any run of white space (line breaks included) between the words of a phrase,
+/// either apostrophe and any hyphen inside a word. A hand-written scan, because a regular
+/// expression over a whole corpus with two dozen alternatives is a tenth of a second per run.
+/// </summary>
+internal sealed class PhraseMatcher
+{
+    private static readonly ConditionalWeakTable<IReadOnlyList<string>, PhraseMatcher> Cache = new();
+
+    /// <summary>Phrases by the folded first character, longest first, so that the longest phrase wins.</summary>
+    private readonly Dictionary<char, string[]> _byFirst;
+
+    private PhraseMatcher(IReadOnlyList<string> phrases)
+    {
+        _byFirst = phrases
+            .Select(p => string.Join(" ", p.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
+            .Where(p => p.Length > 0 && IsWordCharacter(p[0]))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .GroupBy(p => Fold(p[0]))
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Length).ThenBy(p => p, StringComparer.Ordinal).ToArray());
+    }
+
+    public static PhraseMatcher For(IReadOnlyList<string> phrases) => Cache.GetValue(phrases, p => new PhraseMatcher(p));
+
+    /// <summary>Every match in <paramref name="text"/>: where it starts, how long it is, and the listed phrase it matches.</summary>
+    public IEnumerable<(int Start, int Length, string Phrase)> Matches(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!IsWordCharacter(text[i]) || (i > 0 && IsWordCharacter(text[i - 1])) || !_byFirst.TryGetValue(Fold(text[i]), out var candidates))
+            {
+                continue;
+            }
+
+            foreach (var phrase in candidates)
+            {
+                var end = MatchAt(text, i, phrase);
+                if (end > 0)
+                {
+                    yield return (i, end - i, phrase);
+                    i = end - 1;
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>The end of <paramref name="phrase"/> matched at <paramref name="start"/>, or -1.</summary>
+    private static int MatchAt(string text, int start, string phrase)
+    {
+        var t = start;
+        for (var p = 0; p < phrase.Length; p++)
+        {
+            if (phrase[p] == ' ')
+            {
+                if (t >= text.Length || !char.IsWhiteSpace(text[t]))
+                {
+                    return -1;
+                }
+
+                while (t < text.Length && char.IsWhiteSpace(text[t]))
+                {
+                    t++;
+                }
+
+                continue;
+            }
+
+            if (t >= text.Length || Fold(text[t]) != Fold(phrase[p]))
+            {
+                return -1;
+            }
+
+            t++;
+        }
+
+        return t < text.Length && IsWordCharacter(text[t]) ? -1 : t;
+    }
+
+    private static bool IsWordCharacter(char c) => char.IsLetterOrDigit(c) || c == '_';
+
+    /// <summary>One spelling per letter, apostrophe and hyphen.</summary>
+    private static char Fold(char c) => c switch
+    {
+        '’' => '\'',
+        '‐' or '‑' => '-',
+        _ => char.ToLowerInvariant(c),
+    };
+}

@@ -1,0 +1,194 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using AngleSharp.Dom;
+using SoulAtlas.Lint.Computation;
+
+namespace SoulAtlas.Lint.Rules.Content;
+
+internal enum MarkKind
+{
+    Open,
+    Word,
+    Target,
+}
+
+/// <summary>One thing a reader sees; <see cref="Block"/> is the block element it belongs to (or is).</summary>
+internal readonly record struct Mark(MarkKind Kind, string Value, IElement? Block)
+{
+    public bool SameAs(Mark other) => Kind == other.Kind && string.Equals(Value, other.Value, StringComparison.Ordinal);
+
+    public override string ToString() => Kind switch
+    {
+        MarkKind.Open => "<" + Value + ">",
+        _ => Value,
+    };
+}
+
+/// <summary>
+/// What a reader sees of rendered HTML: block elements in document order (headings with their
+/// ids), link and image targets, and the words of each block. Inline markup, entity spelling,
+/// whitespace, punctuation and attribute order are left out, because <c>marked</c> and Markdig
+/// legitimately differ there: <c>marked</c> strikes through a pair of single tildes and balances
+/// <c>**…*</c> differently, and neither changes a word. Where a container ends is left out too:
+/// <c>marked</c> keeps an unindented <c>&gt;</c> line that follows a list item inside the item,
+/// where CommonMark (and Markdig) close the list first; the blocks and their order are the same.
+/// </summary>
+internal static class ReaderView
+{
+    private static readonly HashSet<string> BlockElements = new(StringComparer.Ordinal)
+    {
+        "address", "article", "aside", "blockquote", "caption", "dd", "details", "dialog", "div", "dl", "dt",
+        "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+        "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td",
+        "tfoot", "th", "thead", "tr", "ul",
+    };
+
+    /// <summary>
+    /// Reads a parsed document. With <paramref name="deriveHeadingIds"/> a heading's id is the GitHub
+    /// slug of its text, numbered when repeated, as the site's renderer assigns it; otherwise the
+    /// stored id attribute is taken as written.
+    /// </summary>
+    public static List<Mark> Read(IDocument document, bool deriveHeadingIds)
+    {
+        var marks = new List<Mark>();
+        var text = new StringBuilder();
+        var targets = new List<string>();
+        var slugs = deriveHeadingIds ? new Dictionary<string, int>(StringComparer.Ordinal) : null;
+        IElement? block = null;
+
+        void Flush()
+        {
+            AddWords(text, block, marks);
+            text.Clear();
+            foreach (var target in targets)
+            {
+                marks.Add(new Mark(MarkKind.Target, target, block));
+            }
+
+            targets.Clear();
+        }
+
+        // Iterative, so that a hostile nesting depth cannot exhaust the stack.
+        var stack = new Stack<(INode Node, bool Leaving)>();
+        stack.Push((document.DocumentElement, false));
+        var blocks = new Stack<IElement?>();
+        while (stack.Count > 0)
+        {
+            var (node, leaving) = stack.Pop();
+            if (node is IElement element)
+            {
+                var name = element.LocalName;
+                var isBlock = BlockElements.Contains(name);
+                if (leaving)
+                {
+                    if (isBlock)
+                    {
+                        Flush();
+                        block = blocks.Pop();
+                    }
+
+                    continue;
+                }
+
+                if (isBlock)
+                {
+                    Flush();
+                    marks.Add(new Mark(MarkKind.Open, DescribeOpen(element, slugs), element));
+                    blocks.Push(block);
+                    block = element;
+                }
+                else if (name is "br" or "img" or "input")
+                {
+                    text.Append(' ');
+                }
+
+                AddTarget(element, "href", targets);
+                AddTarget(element, "src", targets);
+                stack.Push((element, true));
+                for (var i = element.ChildNodes.Length - 1; i >= 0; i--)
+                {
+                    stack.Push((element.ChildNodes[i], false));
+                }
+            }
+            else if (node.NodeType == NodeType.Text)
+            {
+                text.Append(node.TextContent);
+            }
+        }
+
+        Flush();
+        return marks;
+    }
+
+    /// <summary>The element's place among the blocks around it, for messages: <c>ul[2] &gt; li[3]</c>.</summary>
+    public static string PathOf(IElement element)
+    {
+        var parts = new List<string>();
+        for (IElement? e = element; e is not null && e.LocalName is not ("body" or "head" or "html"); e = e.ParentElement)
+        {
+            if (!BlockElements.Contains(e.LocalName))
+            {
+                continue;
+            }
+
+            var index = 1;
+            for (var sibling = e.PreviousElementSibling; sibling is not null; sibling = sibling.PreviousElementSibling)
+            {
+                if (string.Equals(sibling.LocalName, e.LocalName, StringComparison.Ordinal))
+                {
+                    index++;
+                }
+            }
+
+            parts.Add(e.LocalName + "[" + index.ToString(CultureInfo.InvariantCulture) + "]");
+        }
+
+        parts.Reverse();
+        return string.Join(" > ", parts);
+    }
+
+    private static string DescribeOpen(IElement element, Dictionary<string, int>? slugs)
+    {
+        var name = element.LocalName;
+        if (name.Length != 2 || name[0] != 'h' || name[1] < '1' || name[1] > '6')
+        {
+            return name;
+        }
+
+        var id = slugs is null
+            ? element.GetAttribute("id") ?? string.Empty
+            : HeadingSlugger.Numbered(HeadingSlugger.SlugOfText(element.TextContent.Trim()), slugs);
+        return id.Length == 0 ? name : name + "#" + id;
+    }
+
+    private static void AddTarget(IElement element, string attribute, List<string> targets)
+    {
+        var value = element.GetAttribute(attribute);
+        if (value is not null)
+        {
+            targets.Add(attribute + "=" + value.Trim());
+        }
+    }
+
+    private static void AddWords(StringBuilder text, IElement? block, List<Mark> marks)
+    {
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var isWord = i < text.Length && IsWordCharacter(text[i]);
+            if (isWord && start < 0)
+            {
+                start = i;
+            }
+            else if (!isWord && start >= 0)
+            {
+                marks.Add(new Mark(MarkKind.Word, text.ToString(start, i - start), block));
+                start = -1;
+            }
+        }
+    }
+
+    private static bool IsWordCharacter(char c) => char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+}

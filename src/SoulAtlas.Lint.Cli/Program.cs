@@ -121,6 +121,7 @@ public static class Program
                     IgnoreGlobs = lintConfig?.Ignore ?? Array.Empty<string>(),
                     RecordGlobs = lintConfig?.Records,
                     BannedPhrases = lintConfig?.BannedPhrases ?? LintSettings.DefaultBannedPhrases,
+                    MeasureRules = environment.Variable("SOUL_LINT_TIMING") is { Length: > 0 },
                 };
 
                 if (command == computeCommand)
@@ -241,10 +242,10 @@ public static class Program
             // Where the time went, like ESLint's TIMING: phases of the engine, then the whole process so far.
             foreach (var (phase, ms) in result.Timings)
             {
-                environment.Error.WriteLine($"timing: {phase,-18} {ms,8:F1} ms");
+                environment.Error.WriteLine($"timing: {phase,-24} {ms,8:F1} ms");
             }
 
-            environment.Error.WriteLine($"timing: {"process so far",-18} {ProcessClock.Elapsed.TotalMilliseconds,8:F1} ms");
+            environment.Error.WriteLine($"timing: {"process so far",-24} {ProcessClock.Elapsed.TotalMilliseconds,8:F1} ms");
         }
 
         var errors = result.Count(Severity.Error);

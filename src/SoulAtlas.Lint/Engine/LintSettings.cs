@@ -48,14 +48,11 @@ public sealed class LintSettings
     /// <summary>In-memory contents that replace files on disk (by full path): how --fix re-lints before writing.</summary>
     public IReadOnlyDictionary<string, string>? Overlay { get; init; }
 
-    /// <summary>
-    /// Above this many bytes of record files, the corpus is indexed from a quick scan and each
-    /// record parsed only while it is checked, instead of keeping every parsed record in memory.
-    /// </summary>
-    public long StreamingThresholdBytes { get; init; } = 64L * 1024 * 1024;
-
     /// <summary>The banned-phrase list (the config file's <c>bannedPhrases</c>).</summary>
     public IReadOnlyList<string> BannedPhrases { get; init; } = DefaultBannedPhrases;
+
+    /// <summary>Measure the time each rule takes (reported with the phase timings).</summary>
+    public bool MeasureRules { get; init; }
 
     /// <summary>Run files in parallel across cores.</summary>
     public bool Parallel { get; init; } = true;
@@ -74,8 +71,8 @@ public sealed class LintSettings
         RecordGlobs = RecordGlobs,
         Overlay = overlay,
         Parallel = Parallel,
-        StreamingThresholdBytes = StreamingThresholdBytes,
         BannedPhrases = BannedPhrases,
+        MeasureRules = MeasureRules,
     };
 
     /// <summary>The bytes of a file: its overlay if there is one, else what is on disk.</summary>

@@ -54,6 +54,7 @@ public sealed class LintResult
 public sealed class Linter
 {
     private readonly LintSettings _settings;
+    private readonly long[] _ruleTicks = new long[RuleSet.DocumentRules.Count];
 
     public Linter(LintSettings settings)
     {
@@ -112,16 +113,16 @@ public sealed class Linter
         Lap("discover");
         string Display(string full) => PathDisplay.Relative(workingDirectory, full);
 
-        // Small corpora are read once and kept; large ones are indexed from a quick scan, and each
-        // document is parsed again when it is checked and dropped after, so memory stays bounded.
-        var streaming = recordFiles.Sum(SafeLength) > _settings.StreamingThresholdBytes;
+        // The index is built from a quick look at every unit; each document is parsed in full only
+        // while it is checked, and dropped after. Memory stays bounded on any corpus, and documents
+        // die young, which the garbage collector handles far more cheaply than a corpus kept alive.
         progress?.AddTotal(units.Count);
         Run(units.Count, i =>
         {
-            Survey(units[i], Display, keepDocument: !streaming);
+            Survey(units[i], Display);
             progress?.Step();
         });
-        Lap(streaming ? "scan for the index" : "read and parse");
+        Lap("scan for the index");
 
         var sourcesBySlug = new Dictionary<string, Unit>(StringComparer.Ordinal);
         foreach (var unit in units.Where(u => u.IsSource && u.Entry is not null))
@@ -165,10 +166,10 @@ public sealed class Linter
         Run(reported.Count, i =>
         {
             var unit = reported[i];
-            var loaded = unit.Loaded ?? Load(unit.Path, unit.IsSource, Display);
+            var loaded = Load(unit.Path, unit.IsSource, Display);
             if (loaded.Document is { Form: DocumentForm.Record } record && sourcesBySlug.TryGetValue(record.Slug, out var source))
             {
-                record.Source = (source.Loaded ?? Load(source.Path, isSource: true, Display)).Document;
+                record.Source = Load(source.Path, isSource: true, Display).Document;
             }
 
             (perUnit[i], computed[i]) = Check(loaded, index);
@@ -180,6 +181,14 @@ public sealed class Linter
         var diagnostics = perUnit.SelectMany(d => d).Where(d => d.FullPath is null || IsNamed(d.FullPath, targets)).ToList();
         diagnostics.Sort(Diagnostics.DiagnosticOrder.Instance);
         Lap("filter and sort");
+        if (_settings.MeasureRules)
+        {
+            // CPU time summed over threads, slowest first, as ESLint's TIMING lists rules.
+            timings.AddRange(RuleSet.DocumentRules
+                .Select((rule, r) => ("rule " + rule.Descriptor.Name, _ruleTicks[r] * 1000.0 / Stopwatch.Frequency))
+                .Where(t => t.Item2 > 0)
+                .OrderByDescending(t => t.Item2));
+        }
         var files = reported.SelectMany(u => u.Paths).Where(p => File.Exists(p) && IsNamed(p, targets)).Distinct(StringComparer.Ordinal).Count();
         return new LintResult(
             diagnostics,
@@ -192,19 +201,16 @@ public sealed class Linter
 
     /// <summary>
     /// First look at a unit: what it is and its index entry. A record is scanned without building
-    /// its tree when the document is not kept; a source folder is small and always read in full.
+    /// its tree; a source folder is small and read in full (its Markdown is not parsed here).
     /// </summary>
-    private void Survey(Unit unit, Func<string, string> display, bool keepDocument)
+    private void Survey(Unit unit, Func<string, string> display)
     {
-        if (unit.IsSource || keepDocument)
+        if (unit.IsSource)
         {
-            var loaded = Load(unit.Path, unit.IsSource, display);
+            var loaded = Load(unit.Path, isSource: true, display);
             unit.Outcome = loaded.Outcome;
-            unit.Entry = loaded.Document is null
-                ? null
-                : CorpusEntry.From(loaded.Document, keepDocument ? null : () => Load(unit.Path, unit.IsSource, display).Document);
+            unit.Entry = loaded.Document is null ? null : CorpusEntry.From(loaded.Document, () => Load(unit.Path, isSource: true, display).Document);
             unit.Paths = loaded.Paths;
-            unit.Loaded = keepDocument ? loaded : null;
             return;
         }
 
@@ -225,18 +231,6 @@ public sealed class Linter
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             unit.Outcome = LoadOutcome.Broken;
-        }
-    }
-
-    private static long SafeLength(string path)
-    {
-        try
-        {
-            return new FileInfo(path).Length;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return 0;
         }
     }
 
@@ -261,9 +255,6 @@ public sealed class Linter
         public LoadOutcome Outcome { get; set; }
 
         public CorpusEntry? Entry { get; set; }
-
-        /// <summary>The parsed unit, kept when the corpus is small enough to hold.</summary>
-        public LoadedFile? Loaded { get; set; }
     }
 
     /// <summary>Reads one unit; a failure inside a reader becomes a diagnostic on that file, and the run goes on.</summary>
@@ -318,13 +309,15 @@ public sealed class Linter
             computed = ComputedCalculator.Compute(document, _settings.Contract.Sections, index.BacklinksOf(document.Slug));
             var context = new RuleContext(document, index, _settings.Contract, computed, _settings, findings);
             var scope = document.Form == DocumentForm.Record ? RuleScope.Records : RuleScope.Sources;
-            foreach (var rule in RuleSet.DocumentRules)
+            for (var r = 0; r < RuleSet.DocumentRules.Count; r++)
             {
+                var rule = RuleSet.DocumentRules[r];
                 if ((rule.Descriptor.Scope & scope) == 0 || _settings.SeverityOf(rule.Descriptor) == Severity.Off)
                 {
                     continue;
                 }
 
+                var started = _settings.MeasureRules ? Stopwatch.GetTimestamp() : 0;
                 context.Current = rule.Descriptor;
                 try
                 {
@@ -334,6 +327,11 @@ public sealed class Linter
                 {
                     // One rule failing on odd input must not hide what the others found.
                     context.Report(document.AnchorRange, $"soul-lint could not finish this check ({ex.GetType().Name}: {ex.Message}); please report it");
+                }
+
+                if (_settings.MeasureRules)
+                {
+                    System.Threading.Interlocked.Add(ref _ruleTicks[r], Stopwatch.GetTimestamp() - started);
                 }
             }
         }

@@ -111,7 +111,7 @@ public static class Program
 
                 var settings = new LintSettings
                 {
-                    Contract = lintConfig?.LoadContract() ?? Contract.ContentContract.Default,
+                    CustomContract = lintConfig?.LoadContract(),
                     Severities = severities,
                     Today = ParseToday(parse.GetValue(today)),
                     UseGitIgnore = !parse.GetValue(noGitIgnore),

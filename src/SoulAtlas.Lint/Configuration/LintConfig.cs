@@ -131,13 +131,13 @@ public sealed class LintConfig
         return config;
     }
 
-    /// <summary>The content contract the config names, or the built-in one.</summary>
+    /// <summary>The content contract the config names, or null for the built-in one.</summary>
     /// <exception cref="ConfigException">A named schema or sections file cannot be used.</exception>
-    public ContentContract LoadContract()
+    public ContentContract? LoadContract()
     {
         if (SchemaDir is null && SectionsPath is null)
         {
-            return ContentContract.Default;
+            return null;
         }
 
         try

@@ -21,7 +21,11 @@ public sealed class LintSettings
         "plays a pivotal role", "in the digital age",
     };
 
-    public ContentContract Contract { get; init; } = ContentContract.Default;
+    /// <summary>A content repository's own contract (config <c>schemaDir</c>/<c>sections</c>); null for the built-in one.</summary>
+    public ContentContract? CustomContract { get; init; }
+
+    /// <summary>The content contract in force; the built-in one is loaded on first use.</summary>
+    public ContentContract Contract => CustomContract ?? ContentContract.Default;
 
     /// <summary>Dates after this day are in the future (date-order). Pinned with <c>--today</c>.</summary>
     public DateTime Today { get; init; } = DateTime.UtcNow.Date;
@@ -60,7 +64,7 @@ public sealed class LintSettings
     /// <summary>A copy of these settings with another overlay.</summary>
     public LintSettings WithOverlay(IReadOnlyDictionary<string, string> overlay) => new()
     {
-        Contract = Contract,
+        CustomContract = CustomContract,
         Today = Today,
         SiteUrl = SiteUrl,
         Limits = Limits,

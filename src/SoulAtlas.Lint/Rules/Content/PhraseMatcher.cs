@@ -18,6 +18,9 @@ internal sealed class PhraseMatcher
     /// <summary>Phrases by the folded first character, longest first, so that the longest phrase wins.</summary>
     private readonly Dictionary<char, string[]> _byFirst;
 
+    /// <summary>The same, indexed directly for ASCII first characters: the common case, without hashing.</summary>
+    private readonly string[]?[] _byAsciiFirst = new string[]?[128];
+
     private PhraseMatcher(IReadOnlyList<string> phrases)
     {
         _byFirst = phrases
@@ -26,6 +29,13 @@ internal sealed class PhraseMatcher
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .GroupBy(p => Fold(p[0]))
             .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Length).ThenBy(p => p, StringComparer.Ordinal).ToArray());
+        foreach (var pair in _byFirst)
+        {
+            if (pair.Key < 128)
+            {
+                _byAsciiFirst[pair.Key] = pair.Value;
+            }
+        }
     }
 
     public static PhraseMatcher For(IReadOnlyList<string> phrases) => Cache.GetValue(phrases, p => new PhraseMatcher(p));
@@ -35,7 +45,24 @@ internal sealed class PhraseMatcher
     {
         for (var i = 0; i < text.Length; i++)
         {
-            if (!IsWordCharacter(text[i]) || (i > 0 && IsWordCharacter(text[i - 1])) || !_byFirst.TryGetValue(Fold(text[i]), out var candidates))
+            var c = text[i];
+            if (!IsWordCharacter(c) || (i > 0 && IsWordCharacter(text[i - 1])))
+            {
+                continue;
+            }
+
+            string[]? candidates;
+            if (c < 128)
+            {
+                // ASCII folds to lower case and nothing else, as Fold does.
+                candidates = _byAsciiFirst[c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c];
+            }
+            else
+            {
+                _byFirst.TryGetValue(Fold(c), out candidates);
+            }
+
+            if (candidates is null)
             {
                 continue;
             }
@@ -85,7 +112,8 @@ internal sealed class PhraseMatcher
         return t < text.Length && IsWordCharacter(text[t]) ? -1 : t;
     }
 
-    private static bool IsWordCharacter(char c) => char.IsLetterOrDigit(c) || c == '_';
+    private static bool IsWordCharacter(char c) =>
+        c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' : char.IsLetterOrDigit(c);
 
     /// <summary>One spelling per letter, apostrophe and hyphen.</summary>
     private static char Fold(char c) => c switch

@@ -122,6 +122,7 @@ public static class Program
                     RecordGlobs = lintConfig?.Records,
                     BannedPhrases = lintConfig?.BannedPhrases ?? LintSettings.DefaultBannedPhrases,
                     MeasureRules = environment.Variable("SOUL_LINT_TIMING") is { Length: > 0 },
+                    CollectComputed = command == computeCommand,
                 };
 
                 if (command == computeCommand)

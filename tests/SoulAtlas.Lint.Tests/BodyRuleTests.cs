@@ -176,9 +176,7 @@ public sealed class BodyRuleTests
         var body = result.Diagnostics.Where(IsBodyRule).ToList();
         Assert.True(body.Count == 0, Lint.Describe(body));
 
-        using var corpus = new TempFolder();
-        corpus.CopyFrom(Path.Combine(TestPaths.Fixtures, "reference-links"));
-        File.Copy(TestPaths.ReferenceRecord, Path.Combine(corpus.Path, "customs-officer.json"));
+        using var corpus = TestCorpora.ReferenceAmongItsLinks();
         var reference = Lint.Run(corpus.Path).Diagnostics.Where(IsBodyRule).ToList();
         Assert.True(reference.Count == 0, Lint.Describe(reference));
     }

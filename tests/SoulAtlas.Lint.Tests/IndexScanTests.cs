@@ -49,7 +49,6 @@ public sealed class IndexScanTests
         Assert.Equal(parsed.Title, entry.Title);
         Assert.Equal(parsed.Aliases, entry.Aliases);
         Assert.Equal(parsed.Related, entry.Related);
-        Assert.Equal(parsed.Headings, entry.Headings);
     }
 
     [SharedDataFact]
@@ -63,7 +62,6 @@ public sealed class IndexScanTests
             Assert.Equal((parsed.Slug, parsed.Title), (entry!.Slug, entry.Title));
             Assert.Equal(parsed.Aliases, entry.Aliases);
             Assert.Equal(parsed.Related, entry.Related);
-            Assert.Equal(parsed.Headings, entry.Headings);
         }
     }
 }

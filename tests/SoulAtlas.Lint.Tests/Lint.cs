@@ -16,6 +16,7 @@ internal static class Lint
     public static LintSettings AllRules() => new()
     {
         Today = Today,
+        CollectComputed = true,
         Severities = RuleCatalogue.All.Where(r => r.DefaultSeverity == Severity.Off).ToDictionary(r => r.Id, _ => Severity.Warning),
     };
 

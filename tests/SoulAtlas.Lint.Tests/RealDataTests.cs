@@ -59,9 +59,7 @@ public sealed class RealDataTests
     [SharedDataFact]
     public void The_reference_record_lints_clean_among_the_occupations_it_links_to()
     {
-        using var corpus = new TempFolder();
-        corpus.CopyFrom(Path.Combine(TestPaths.Fixtures, "reference-links"));
-        File.Copy(TestPaths.ReferenceRecord, Path.Combine(corpus.Path, "customs-officer.json"));
+        using var corpus = TestCorpora.ReferenceAmongItsLinks();
 
         var single = Lint.Run(corpus.Path, "customs-officer.json");
         Assert.True(single.Diagnostics.Count == 0, Lint.Describe(single.Diagnostics));

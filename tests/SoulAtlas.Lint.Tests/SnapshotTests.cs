@@ -33,9 +33,7 @@ public sealed class SnapshotTests
     [SharedDataFact]
     public void Computed_metadata_of_the_reference_record()
     {
-        using var corpus = new TempFolder();
-        corpus.CopyFrom(Path.Combine(TestPaths.Fixtures, "reference-links"));
-        File.Copy(TestPaths.ReferenceRecord, Path.Combine(corpus.Path, "customs-officer.json"));
+        using var corpus = TestCorpora.ReferenceAmongItsLinks();
         var result = Lint.Run(corpus.Path, "customs-officer.json");
         Snapshot.Match(JToken.Parse(ComputedFormatter.Format(result.Computed)));
     }

@@ -46,6 +46,19 @@ public sealed class SharedDataFactAttribute : FactAttribute
     }
 }
 
+/// <summary>Corpora the tests assemble in a temporary folder.</summary>
+internal static class TestCorpora
+{
+    /// <summary>The reference record (as customs-officer.json) among the occupations it links to.</summary>
+    public static TempFolder ReferenceAmongItsLinks()
+    {
+        var corpus = new TempFolder();
+        corpus.CopyFrom(Path.Combine(TestPaths.Fixtures, "reference-links"));
+        File.Copy(TestPaths.ReferenceRecord, Path.Combine(corpus.Path, "customs-officer.json"));
+        return corpus;
+    }
+}
+
 /// <summary>A temporary folder deleted at the end of the test.</summary>
 internal sealed class TempFolder : IDisposable
 {

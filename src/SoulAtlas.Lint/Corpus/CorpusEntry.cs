@@ -7,13 +7,13 @@ using SoulAtlas.Lint.Documents;
 namespace SoulAtlas.Lint.Corpus;
 
 /// <summary>
-/// What the corpus index keeps of one occupation: names, aliases, outgoing links and headings —
+/// What the corpus index keeps of one occupation: names, aliases and outgoing links —
 /// a few hundred bytes, where the parsed document is tens of kilobytes. Large corpora are indexed
 /// from entries alone and each document is parsed again only when it is checked.
 /// </summary>
 public sealed class CorpusEntry
 {
-    public CorpusEntry(DocumentForm form, string fullPath, string displayPath, string slug, string? title, IReadOnlyList<string> aliases, IReadOnlyList<string> related, IReadOnlyList<string> headings)
+    public CorpusEntry(DocumentForm form, string fullPath, string displayPath, string slug, string? title, IReadOnlyList<string> aliases, IReadOnlyList<string> related)
     {
         Form = form;
         FullPath = fullPath;
@@ -22,7 +22,6 @@ public sealed class CorpusEntry
         Title = title;
         Aliases = aliases;
         Related = related;
-        Headings = headings;
     }
 
     public DocumentForm Form { get; }
@@ -42,9 +41,6 @@ public sealed class CorpusEntry
     /// <summary>The slugs of related[] entries.</summary>
     public IReadOnlyList<string> Related { get; }
 
-    /// <summary>Section headings in document order.</summary>
-    public IReadOnlyList<string> Headings { get; }
-
     /// <summary>
     /// Reads the occupation's page anchors (section ids and the ids of headings inside sections),
     /// which need the section bodies: from the kept document, or by reading the file again.
@@ -62,8 +58,7 @@ public sealed class CorpusEntry
         document.Slug,
         CorpusIndex.TitleOf(document),
         document.Metadata.Aliases,
-        document.Metadata.Related.Select(r => r.Slug).ToList(),
-        document.Sections.Select(s => s.Heading).ToList())
+        document.Metadata.Related.Select(r => r.Slug).ToList())
     {
         ReadAnchors = reload is null ? () => PageAnchors.Of(document) : Reread(reload),
     };

@@ -55,6 +55,9 @@ public sealed class LintSettings
     /// <summary>The banned-phrase list (the config file's <c>bannedPhrases</c>).</summary>
     public IReadOnlyList<string> BannedPhrases { get; init; } = DefaultBannedPhrases;
 
+    /// <summary>Keep every occupation's recomputed metadata in the result (for <c>compute</c>); off, a run holds none.</summary>
+    public bool CollectComputed { get; init; }
+
     /// <summary>Measure the time each rule takes (reported with the phase timings).</summary>
     public bool MeasureRules { get; init; }
 
@@ -77,6 +80,7 @@ public sealed class LintSettings
         Parallel = Parallel,
         BannedPhrases = BannedPhrases,
         MeasureRules = MeasureRules,
+        CollectComputed = CollectComputed,
     };
 
     /// <summary>The bytes of a file: its overlay if there is one, else what is on disk.</summary>

@@ -38,7 +38,7 @@ public sealed class LintResult
 
     public long ElapsedMs { get; }
 
-    /// <summary>Recomputed metadata of the reported occupations, in path order.</summary>
+    /// <summary>Recomputed metadata of the reported occupations, in path order (when <see cref="LintSettings.CollectComputed"/>).</summary>
     public IReadOnlyList<ComputedMetadata> Computed { get; }
 
     /// <summary>Wall time of each phase of the run (discover, read, index, check, sort).</summary>
@@ -171,6 +171,7 @@ public sealed class Linter
         Lap("index");
         var perUnit = new List<Diagnostic>[reported.Count];
         var computed = new ComputedMetadata?[reported.Count];
+        var checkedSlugs = new string?[reported.Count];
         progress?.AddTotal(reported.Count);
         Run(reported.Count, i =>
         {
@@ -182,6 +183,12 @@ public sealed class Linter
             }
 
             (perUnit[i], computed[i]) = Check(loaded, index);
+            checkedSlugs[i] = computed[i]?.Slug;
+            if (!_settings.CollectComputed)
+            {
+                computed[i] = null;
+            }
+
             progress?.Step();
         });
         Lap("compute and check");
@@ -202,7 +209,7 @@ public sealed class Linter
         return new LintResult(
             diagnostics,
             files,
-            computed.Where(c => c is not null).Select(c => c!.Slug).Distinct(StringComparer.Ordinal).Count(),
+            checkedSlugs.Where(s => s is not null).Distinct(StringComparer.Ordinal).Count(),
             stopwatch.ElapsedMilliseconds,
             computed.Where(c => c is not null).Select(c => c!).ToList(),
             timings);
@@ -232,7 +239,7 @@ public sealed class Linter
                 ScanOutcome.NotARecord => LoadOutcome.NotAnOccupation,
                 _ => LoadOutcome.Broken,
             };
-            unit.Entry = entry is null ? null : new CorpusEntry(entry.Form, entry.FullPath, entry.DisplayPath, entry.Slug, entry.Title, entry.Aliases, entry.Related, entry.Headings)
+            unit.Entry = entry is null ? null : new CorpusEntry(entry.Form, entry.FullPath, entry.DisplayPath, entry.Slug, entry.Title, entry.Aliases, entry.Related)
             {
                 ReadAnchors = CorpusEntry.Reread(() => Load(unit.Path, isSource: false, display).Document),
             };

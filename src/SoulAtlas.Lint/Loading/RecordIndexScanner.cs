@@ -21,8 +21,8 @@ public enum ScanOutcome
 }
 
 /// <summary>
-/// Reads only what the corpus index needs from a record — slug, titles, aliases, related slugs
-/// and section headings — with <see cref="Utf8JsonReader"/>, skipping section bodies, html and
+/// Reads only what the corpus index needs from a record — slug, titles, aliases and related
+/// slugs — with <see cref="Utf8JsonReader"/>, skipping section bodies, html and
 /// the computed, git and citation blocks without materialising them.
 /// </summary>
 public static class RecordIndexScanner
@@ -56,7 +56,6 @@ public static class RecordIndexScanner
             var hasSlug = false;
             var aliases = new List<string>();
             var related = new List<string>();
-            var headings = new List<string>();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var name = reader.GetString();
@@ -72,7 +71,7 @@ public static class RecordIndexScanner
                         break;
                     case "sections":
                         hasSections = true;
-                        ReadHeadings(ref reader, headings);
+                        reader.Skip();
                         break;
                     case "metadata" when reader.TokenType == JsonTokenType.StartObject:
                         ReadMetadata(ref reader, ref metadataSlug, ref metadataTitle, aliases, related);
@@ -90,7 +89,7 @@ public static class RecordIndexScanner
             }
 
             var effectiveSlug = slug ?? metadataSlug ?? Path.GetFileNameWithoutExtension(fullPath);
-            return (ScanOutcome.Record, new CorpusEntry(DocumentForm.Record, fullPath, displayPath, effectiveSlug, metadataTitle ?? title, aliases, related, headings));
+            return (ScanOutcome.Record, new CorpusEntry(DocumentForm.Record, fullPath, displayPath, effectiveSlug, metadataTitle ?? title, aliases, related));
         }
         catch (JsonException)
         {
@@ -138,41 +137,6 @@ public static class RecordIndexScanner
 
         reader.Skip();
         return null;
-    }
-
-    private static void ReadHeadings(ref Utf8JsonReader reader, List<string> headings)
-    {
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            reader.Skip();
-            return;
-        }
-
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                reader.Skip();
-                continue;
-            }
-
-            var heading = string.Empty;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isHeading = reader.ValueTextEquals("heading"u8);
-                reader.Read();
-                if (isHeading && reader.TokenType == JsonTokenType.String)
-                {
-                    heading = reader.GetString() ?? string.Empty;
-                }
-                else
-                {
-                    reader.Skip();
-                }
-            }
-
-            headings.Add(heading);
-        }
     }
 
     private static void ReadMetadata(ref Utf8JsonReader reader, ref string? slug, ref string? title, List<string> aliases, List<string> related)

@@ -49,9 +49,6 @@ public sealed class LintSettings
     /// <summary>Globs of the record files (config <c>records</c>); null means any occupation-shaped JSON.</summary>
     public IReadOnlyList<string>? RecordGlobs { get; init; }
 
-    /// <summary>In-memory contents that replace files on disk (by full path): how --fix re-lints before writing.</summary>
-    public IReadOnlyDictionary<string, string>? Overlay { get; init; }
-
     /// <summary>The banned-phrase list (the config file's <c>bannedPhrases</c>).</summary>
     public IReadOnlyList<string> BannedPhrases { get; init; } = DefaultBannedPhrases;
 
@@ -63,29 +60,6 @@ public sealed class LintSettings
 
     /// <summary>Run files in parallel across cores.</summary>
     public bool Parallel { get; init; } = true;
-
-    /// <summary>A copy of these settings with another overlay.</summary>
-    public LintSettings WithOverlay(IReadOnlyDictionary<string, string> overlay) => new()
-    {
-        CustomContract = CustomContract,
-        Today = Today,
-        SiteUrl = SiteUrl,
-        Limits = Limits,
-        Severities = Severities,
-        UseGitIgnore = UseGitIgnore,
-        GlobBase = GlobBase,
-        IgnoreGlobs = IgnoreGlobs,
-        RecordGlobs = RecordGlobs,
-        Overlay = overlay,
-        Parallel = Parallel,
-        BannedPhrases = BannedPhrases,
-        MeasureRules = MeasureRules,
-        CollectComputed = CollectComputed,
-    };
-
-    /// <summary>The bytes of a file: its overlay if there is one, else what is on disk.</summary>
-    public byte[] ReadAllBytes(string fullPath) =>
-        Overlay is not null && Overlay.TryGetValue(fullPath, out var text) ? System.Text.Encoding.UTF8.GetBytes(text) : System.IO.File.ReadAllBytes(fullPath);
 
     public Severity SeverityOf(RuleDescriptor rule) => Severities.TryGetValue(rule.Id, out var s) ? s : rule.DefaultSeverity;
 

@@ -54,11 +54,19 @@ public sealed class LintResult
 public sealed class Linter
 {
     private readonly LintSettings _settings;
+    private readonly IReadOnlyDictionary<string, string>? _overlay;
     private readonly long[] _ruleTicks = new long[RuleSet.DocumentRules.Count];
 
     public Linter(LintSettings settings)
+        : this(settings, null)
+    {
+    }
+
+    /// <summary>A linter that reads <paramref name="overlay"/>'s texts (by full path) instead of those files on disk: how --fix lints repaired text before writing it.</summary>
+    public Linter(LintSettings settings, IReadOnlyDictionary<string, string>? overlay)
     {
         _settings = settings;
+        _overlay = overlay;
     }
 
     /// <exception cref="LintUsageException">A path does not exist.</exception>
@@ -232,7 +240,7 @@ public sealed class Linter
 
         try
         {
-            var (outcome, entry) = RecordIndexScanner.Scan(unit.Path, display(unit.Path), _settings.ReadAllBytes(unit.Path), _settings.Limits.MaxDepth);
+            var (outcome, entry) = RecordIndexScanner.Scan(unit.Path, display(unit.Path), ReadAllBytes(unit.Path), _settings.Limits.MaxDepth);
             unit.Outcome = outcome switch
             {
                 ScanOutcome.Record => LoadOutcome.Occupation,
@@ -279,8 +287,8 @@ public sealed class Linter
         try
         {
             return isSource
-                ? SourceLoader.Load(path, display, _settings.Limits, _settings.ReadAllBytes)
-                : RecordLoader.Load(path, display(path), _settings.Limits, _settings.ReadAllBytes);
+                ? SourceLoader.Load(path, display, _settings.Limits, ReadAllBytes)
+                : RecordLoader.Load(path, display(path), _settings.Limits, ReadAllBytes);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -292,6 +300,9 @@ public sealed class Linter
             return new LoadedFile(path, file.DisplayPath, LoadOutcome.Broken, file, null, new[] { problem });
         }
     }
+
+    private byte[] ReadAllBytes(string fullPath) =>
+        _overlay is not null && _overlay.TryGetValue(fullPath, out var text) ? System.Text.Encoding.UTF8.GetBytes(text) : File.ReadAllBytes(fullPath);
 
     private static bool IsSourceFile(string fullPath)
     {

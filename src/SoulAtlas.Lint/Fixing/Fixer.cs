@@ -59,7 +59,7 @@ public static class Fixer
             }
 
             var before = result.Diagnostics.Count(d => d.Fix is not null);
-            result = new Linter(settings.WithOverlay(overlay)).Lint(paths, workingDirectory);
+            result = new Linter(settings, overlay).Lint(paths, workingDirectory);
             fixedCount += Math.Max(0, before - result.Diagnostics.Count(d => d.Fix is not null));
         }
 

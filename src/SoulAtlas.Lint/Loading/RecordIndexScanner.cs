@@ -29,8 +29,8 @@ public static class RecordIndexScanner
 {
     public static (ScanOutcome Outcome, CorpusEntry? Entry) Scan(string fullPath, string displayPath, byte[] bytes, int maxDepth)
     {
-        var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-        if (!IsUtf8(bytes, start))
+        var start = TextDecoder.HasBom(bytes) ? 3 : 0;
+        if (!TextDecoder.IsValid(bytes, start))
         {
             // Not a document the full load will accept either: it reports invalid-encoding.
             return (ScanOutcome.Broken, null);
@@ -99,25 +99,6 @@ public static class RecordIndexScanner
         {
             return (ScanOutcome.Broken, null);
         }
-    }
-
-    private static readonly System.Text.UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    private static bool IsUtf8(byte[] bytes, int start)
-    {
-#if NET8_0_OR_GREATER
-        return System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(start));
-#else
-        try
-        {
-            Strict.GetCharCount(bytes, start, bytes.Length - start);
-            return true;
-        }
-        catch (System.Text.DecoderFallbackException)
-        {
-            return false;
-        }
-#endif
     }
 
     /// <summary>Reads to the end, so trailing garbage makes the file Broken, as the full parse would.</summary>

@@ -14,25 +14,10 @@ public static class RecordLoader
     public static LoadedFile Load(string fullPath, string displayPath, LoadLimits limits, Func<string, byte[]>? read = null)
     {
         var problems = new List<LoadProblem>();
-        byte[] bytes;
-        try
+        var bytes = FileBytes.Read(fullPath, displayPath, limits, problems, read ?? File.ReadAllBytes);
+        if (bytes is null)
         {
-            var info = new FileInfo(fullPath);
-            if (info.Length > limits.MaxFileBytes)
-            {
-                var empty = new SourceFile(fullPath, displayPath, string.Empty);
-                problems.Add(new LoadProblem(RuleCatalogue.ResourceLimit, SourceRange.At(empty, 0),
-                    $"file is {info.Length:N0} bytes, over the limit of {limits.MaxFileBytes:N0} bytes; it was not parsed"));
-                return new LoadedFile(fullPath, displayPath, LoadOutcome.Broken, empty, null, problems);
-            }
-
-            bytes = (read ?? File.ReadAllBytes)(fullPath);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            var empty = new SourceFile(fullPath, displayPath, string.Empty);
-            problems.Add(new LoadProblem(RuleCatalogue.InvalidEncoding, SourceRange.At(empty, 0), "file cannot be read: " + ex.Message));
-            return new LoadedFile(fullPath, displayPath, LoadOutcome.Broken, empty, null, problems);
+            return new LoadedFile(fullPath, displayPath, LoadOutcome.Broken, FileBytes.Empty(fullPath, displayPath), null, problems);
         }
 
         return Parse(fullPath, displayPath, bytes, limits, problems);

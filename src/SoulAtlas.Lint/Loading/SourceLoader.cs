@@ -108,24 +108,13 @@ public static class SourceLoader
             return (path, false, null);
         }
 
-        try
+        var bytes = FileBytes.Read(path, displayPath, limits, problems, read);
+        if (bytes is null)
         {
-            var info = new FileInfo(path);
-            if (info.Length > limits.MaxFileBytes)
-            {
-                problems.Add(new LoadProblem(RuleCatalogue.ResourceLimit, SourceRange.At(new SourceFile(path, displayPath, string.Empty), 0),
-                    $"file is {info.Length:N0} bytes, over the limit of {limits.MaxFileBytes:N0} bytes; it was not parsed"));
-                return (path, true, null);
-            }
-
-            var bytes = read(path);
-            var (file, _, valid) = TextDecoder.Decode(path, displayPath, bytes, problems);
-            return (path, true, valid ? file : null);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            problems.Add(new LoadProblem(RuleCatalogue.InvalidEncoding, SourceRange.At(new SourceFile(path, displayPath, string.Empty), 0), "file cannot be read: " + ex.Message));
             return (path, true, null);
         }
+
+        var (file, _, valid) = TextDecoder.Decode(path, displayPath, bytes, problems);
+        return (path, true, valid ? file : null);
     }
 }

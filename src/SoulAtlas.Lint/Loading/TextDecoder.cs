@@ -1,3 +1,4 @@
+using System;
 using System.Text;
 using SoulAtlas.Lint.Rules;
 using SoulAtlas.Lint.Diagnostics;
@@ -18,20 +19,38 @@ public static class TextDecoder
     /// </summary>
     public static (SourceFile File, int ByteBase, bool Valid) Check(string fullPath, string displayPath, byte[] bytes, List<LoadProblem> problems)
     {
-#if NET8_0_OR_GREATER
-        var byteBase = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-        if (byteBase == 0 && System.Text.Unicode.Utf8.IsValid(bytes))
+        if (!HasBom(bytes) && IsValid(bytes, 0))
         {
             return (new SourceFile(fullPath, displayPath, () => Strict.GetString(bytes)), 0, true);
         }
-#endif
+
         return Decode(fullPath, displayPath, bytes, problems);
+    }
+
+    public static bool HasBom(byte[] bytes) => bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
+
+    /// <summary>Whether <paramref name="bytes"/> from <paramref name="start"/> are valid UTF-8, checked without decoding where the runtime can.</summary>
+    public static bool IsValid(byte[] bytes, int start)
+    {
+#if NET8_0_OR_GREATER
+        return System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(start));
+#else
+        try
+        {
+            Strict.GetCharCount(bytes, start, bytes.Length - start);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+#endif
     }
 
     /// <summary>Decodes <paramref name="bytes"/>; returns null text when it is not valid UTF-8.</summary>
     public static (SourceFile File, int ByteBase, bool Valid) Decode(string fullPath, string displayPath, byte[] bytes, List<LoadProblem> problems)
     {
-        var byteBase = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        var byteBase = HasBom(bytes) ? 3 : 0;
         try
         {
             var text = Strict.GetString(bytes, byteBase, bytes.Length - byteBase);

@@ -1,7 +1,11 @@
 using System;
+#if NET
+using System.Buffers;
+#endif
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using System.Text;
 
 namespace SoulAtlas.Lint.Rules.Content;
 
@@ -43,14 +47,11 @@ internal sealed class PhraseMatcher
     /// <summary>Every match in <paramref name="text"/>: where it starts, how long it is, and the listed phrase it matches.</summary>
     public IEnumerable<(int Start, int Length, string Phrase)> Matches(string text)
     {
-        for (var i = 0; i < text.Length; i++)
+        // Only word starts can begin a phrase: jump from word to word instead of testing every character.
+        var i = NextWordCharacter(text, 0);
+        while (i >= 0)
         {
             var c = text[i];
-            if (!IsWordCharacter(c) || (i > 0 && IsWordCharacter(text[i - 1])))
-            {
-                continue;
-            }
-
             string[]? candidates;
             if (c < 128)
             {
@@ -62,22 +63,113 @@ internal sealed class PhraseMatcher
                 _byFirst.TryGetValue(Fold(c), out candidates);
             }
 
-            if (candidates is null)
+            var next = -1;
+            if (candidates is not null)
             {
-                continue;
-            }
-
-            foreach (var phrase in candidates)
-            {
-                var end = MatchAt(text, i, phrase);
-                if (end > 0)
+                foreach (var phrase in candidates)
                 {
-                    yield return (i, end - i, phrase);
-                    i = end - 1;
-                    break;
+                    var end = MatchAt(text, i, phrase);
+                    if (end > 0)
+                    {
+                        yield return (i, end - i, phrase);
+                        next = end;
+                        break;
+                    }
                 }
             }
+
+            // After a match, the text goes on at its end, which is not a word character; else after this word.
+            i = NextWordCharacter(text, next >= 0 ? next : WordEnd(text, i + 1));
         }
+    }
+
+#if NET
+    private static readonly SearchValues<char> AsciiWordCharacters = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz");
+
+    private static readonly SearchValues<char> AsciiOtherCharacters = SearchValues.Create(AsciiOthers());
+
+    private static string AsciiOthers()
+    {
+        var others = new StringBuilder();
+        for (var c = (char)0; c < 128; c++)
+        {
+            if (!IsWordCharacter(c))
+            {
+                others.Append(c);
+            }
+        }
+
+        return others.ToString();
+    }
+#endif
+
+    /// <summary>The first word character at or after <paramref name="from"/>, or -1.</summary>
+    private static int NextWordCharacter(string text, int from)
+    {
+#if NET
+        while (from < text.Length)
+        {
+            // Vectorised: skip ASCII that is not a word character; anything else is looked at here.
+            var skip = text.AsSpan(from).IndexOfAnyExcept(AsciiOtherCharacters);
+            if (skip < 0)
+            {
+                return -1;
+            }
+
+            var at = from + skip;
+            if (IsWordCharacter(text[at]))
+            {
+                return at;
+            }
+
+            from = at + 1;
+        }
+
+        return -1;
+#else
+        for (var at = from; at < text.Length; at++)
+        {
+            if (IsWordCharacter(text[at]))
+            {
+                return at;
+            }
+        }
+
+        return -1;
+#endif
+    }
+
+    /// <summary>The first character at or after <paramref name="from"/> that is not a word character, or the text's length.</summary>
+    private static int WordEnd(string text, int from)
+    {
+#if NET
+        while (from < text.Length)
+        {
+            var skip = text.AsSpan(from).IndexOfAnyExcept(AsciiWordCharacters);
+            if (skip < 0)
+            {
+                return text.Length;
+            }
+
+            var at = from + skip;
+            if (!IsWordCharacter(text[at]))
+            {
+                return at;
+            }
+
+            from = at + 1;
+        }
+
+        return text.Length;
+#else
+        var at = from;
+        while (at < text.Length && IsWordCharacter(text[at]))
+        {
+            at++;
+        }
+
+        return at;
+#endif
     }
 
     /// <summary>The end of <paramref name="phrase"/> matched at <paramref name="start"/>, or -1.</summary>

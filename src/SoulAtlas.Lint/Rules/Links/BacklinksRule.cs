@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Newtonsoft.Json.Linq;
 using SoulAtlas.Lint.Fixing;
+using SoulAtlas.Lint.Text;
 
 namespace SoulAtlas.Lint.Rules.Links;
 
@@ -39,8 +40,21 @@ public sealed class BacklinksRule : Rule
             return;
         }
 
-        // Every backlinks problem has the same repair: the recomputed list.
-        var fix = JsonEdits.Replace(stored, JsonEdits.Strings(expected));
+        // Every backlinks problem has the same repair: the recomputed list, built only when needed
+        // (building it decodes the record's text, which a clean record never needs).
+        TextEdit? fix = null;
+        var fixBuilt = false;
+        TextEdit? Fix()
+        {
+            if (!fixBuilt)
+            {
+                fix = JsonEdits.Replace(stored, JsonEdits.Strings(expected));
+                fixBuilt = true;
+            }
+
+            return fix;
+        }
+
         var expectedSet = new HashSet<string>(expected, StringComparer.Ordinal);
         var storedSlugs = new List<string>();
         foreach (var item in stored)
@@ -57,19 +71,19 @@ public sealed class BacklinksRule : Rule
                 var why = context.Corpus.Contains(slug)
                     ? $"occupation {Quote.Q(slug)} does not relate to {Quote.Q(context.Document.Slug)}"
                     : $"no occupation {Quote.Q(slug)} exists in the corpus";
-                context.Report(item, $"computed.backlinks lists {Quote.Q(slug)}, but {why}", fix);
+                context.Report(item, $"computed.backlinks lists {Quote.Q(slug)}, but {why}", Fix());
             }
         }
 
         var storedSet = new HashSet<string>(storedSlugs, StringComparer.Ordinal);
         foreach (var slug in expected.Where(s => !storedSet.Contains(s)))
         {
-            context.ReportKey(stored, $"computed.backlinks is missing {Quote.Q(slug)}, which relates to this occupation", fix);
+            context.ReportKey(stored, $"computed.backlinks is missing {Quote.Q(slug)}, which relates to this occupation", Fix());
         }
 
         if (storedSet.SetEquals(expectedSet) && !storedSlugs.SequenceEqual(expected, StringComparer.Ordinal))
         {
-            context.Report(stored, "computed.backlinks is not sorted ordinally without duplicates; expected [" + Quote.List(expected) + "]", fix);
+            context.Report(stored, "computed.backlinks is not sorted ordinally without duplicates; expected [" + Quote.List(expected) + "]", Fix());
         }
     }
 }

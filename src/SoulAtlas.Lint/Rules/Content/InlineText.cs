@@ -38,19 +38,13 @@ internal sealed class InlineText
     /// <summary>True when character <paramref name="index"/> is unescaped literal text.</summary>
     public bool IsProse(int index) => _prose[index];
 
-    /// <summary>Every leaf block of a section that has inline content, in document order.</summary>
-    public static IEnumerable<InlineText> Of(MarkdownDocument document, string markdown)
+    /// <summary>The text of one leaf block's inline content.</summary>
+    public static InlineText Of(ContainerInline inline, string markdown)
     {
-        foreach (var block in document.Descendants<LeafBlock>())
-        {
-            if (block.Inline is { } inline)
-            {
-                var text = new InlineText(markdown);
-                text.Append(inline);
-                text.Text = text._text.ToString();
-                yield return text;
-            }
-        }
+        var text = new InlineText(markdown);
+        text.Append(inline);
+        text.Text = text._text.ToString();
+        return text;
     }
 
     private void Append(ContainerInline container)

@@ -1,4 +1,7 @@
+using System.Collections.Generic;
 using System.Text.RegularExpressions;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace SoulAtlas.Lint.Rules.Content;
 
@@ -26,31 +29,111 @@ public sealed class RenderHazardRule : Rule
     {
         foreach (var section in BodySections.Editable(context.Document))
         {
+            // Most sections are settled here, without their syntax tree.
             var markdown = section.Markdown;
-            var tildes = CountTildes(markdown);
-            var delimiters = markdown.IndexOf('*') >= 0 || markdown.IndexOf('_') >= 0;
-            if (tildes < 2 && !delimiters)
+            if (!HasTildePair(markdown) && !HasDelimiters(markdown))
             {
                 continue;
             }
 
-            foreach (var text in InlineText.Of(section.Syntax, section.Markdown))
+            foreach (var (start, end, message) in Find(section.Syntax, markdown, skipPlainBlocks: true))
             {
-                if (tildes >= 2)
-                {
-                    CheckTildes(context, section, text);
-                }
-
-                if (delimiters)
-                {
-                    CheckDelimiters(context, section, text);
-                    CheckMidWordEmphasis(context, section, text);
-                }
+                context.Report(section.RangeOf(start, end), message);
             }
         }
     }
 
-    private static void CheckTildes(RuleContext context, Documents.Section section, InlineText text)
+    /// <summary>
+    /// Every hazard in a parsed section, as a range of its markdown and a message. With
+    /// <paramref name="skipPlainBlocks"/>, blocks that cannot hold one are not read (the same
+    /// result, cheaper; tests compare the two).
+    /// </summary>
+    internal static List<(int Start, int End, string Message)> Find(MarkdownDocument syntax, string markdown, bool skipPlainBlocks)
+    {
+        var found = new List<(int Start, int End, string Message)>();
+        var tildes = HasTildePair(markdown);
+        var delimiters = HasDelimiters(markdown);
+        foreach (var block in syntax.Descendants<LeafBlock>())
+        {
+            if (block.Inline is not { } inline || (skipPlainBlocks && !MayShowDifferently(inline, tildes, delimiters)))
+            {
+                continue;
+            }
+
+            var text = InlineText.Of(inline, markdown);
+            if (tildes)
+            {
+                CheckTildes(found, markdown, text);
+            }
+
+            if (delimiters)
+            {
+                CheckDelimiters(found, text);
+                CheckMidWordEmphasis(found, text);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Whether the checks below could report anything in this inline content, decided from the syntax
+    /// tree without building its text: they look only at tildes and delimiters left in literal text,
+    /// and at emphasis that may open inside a word. May say yes when there is nothing; never says no
+    /// when there is something.
+    /// </summary>
+    private static bool MayShowDifferently(ContainerInline container, bool tildes, bool delimiters)
+    {
+        for (var child = container.FirstChild; child is not null; child = child.NextSibling)
+        {
+            switch (child)
+            {
+                case LiteralInline literal:
+                    var content = literal.Content;
+                    if (content.Length > 0
+                        && ((tildes && content.Text.IndexOf('~', content.Start, content.Length) >= 0)
+                            || (delimiters && content.Text.IndexOfAny(Delimiters, content.Start, content.Length) >= 0)))
+                    {
+                        return true;
+                    }
+
+                    break;
+                case EmphasisInline emphasis:
+                    if ((delimiters && MayOpenInsideWord(emphasis, container)) || MayShowDifferently(emphasis, tildes, delimiters))
+                    {
+                        return true;
+                    }
+
+                    break;
+                case ContainerInline nested:
+                    if (MayShowDifferently(nested, tildes, delimiters))
+                    {
+                        return true;
+                    }
+
+                    break;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the character written just before an emphasis may be a letter or digit.</summary>
+    private static bool MayOpenInsideWord(EmphasisInline emphasis, ContainerInline parent) => emphasis.PreviousSibling switch
+    {
+        LiteralInline { Content: { Length: > 0 } content } => char.IsLetterOrDigit(content.Text[content.End]),
+        LiteralInline => true,
+        EmphasisInline or LinkInline => false,
+        ContainerInline => true,
+
+        // First in its parent: after the parent's own opening delimiter or bracket, or at the start.
+        null => parent is not (EmphasisInline or LinkInline) && parent.Parent is not null,
+        _ => false,
+    };
+
+    private static readonly char[] Delimiters = { '*', '_' };
+
+    private static void CheckTildes(List<(int Start, int End, string Message)> found, string markdown, InlineText text)
     {
         var s = text.Text;
         var i = s.IndexOf('~');
@@ -69,10 +152,8 @@ public sealed class RenderHazardRule : Rule
                 {
                     var start = text.OffsetAt(i);
                     var closing = text.OffsetAt(match.Index + match.Length - 1);
-                    var struck = closing > start ? section.Markdown.Substring(start + 1, closing - start - 1) : match.Groups[2].Value;
-                    context.Report(
-                        section.RangeOf(start, start + 1),
-                        $"the site shows {Quote.Q(Shorten(struck))} struck through: the renderer pairs this single tilde with the next one; write \\~ for \"approximately\"");
+                    var struck = closing > start ? markdown.Substring(start + 1, closing - start - 1) : match.Groups[2].Value;
+                    found.Add((start, start + 1, $"the site shows {Quote.Q(Shorten(struck))} struck through: the renderer pairs this single tilde with the next one; write \\~ for \"approximately\""));
                 }
 
                 i = s.IndexOf('~', match.Index + match.Length);
@@ -95,7 +176,7 @@ public sealed class RenderHazardRule : Rule
     /// shows <c>*</c> and italic "bold"), or a double run that pairs with nothing at all. A lone
     /// <c>*</c> with no partner (<c>O*NET</c>, <c>*arr stack</c>) is shown as written, so it is fine.
     /// </summary>
-    private static void CheckDelimiters(RuleContext context, Documents.Section section, InlineText text)
+    private static void CheckDelimiters(List<(int Start, int End, string Message)> found, InlineText text)
     {
         var s = text.Text;
         for (var i = 0; i < s.Length; i++)
@@ -120,15 +201,11 @@ public sealed class RenderHazardRule : Rule
             if (before == c || after == c)
             {
                 var emphasis = run.Length + 1 == 2 ? "italic" : "emphasised";
-                context.Report(
-                    section.RangeOf(start, start + run.Length),
-                    $"unbalanced emphasis: {Quote.Q(run)} is left over beside {(after == c ? "the opening" : "the closing")} delimiter, so the site shows a literal {Quote.Q(run)} next to {emphasis} text; make both delimiters the same length, or write {escape} for a literal one");
+                found.Add((start, start + run.Length, $"unbalanced emphasis: {Quote.Q(run)} is left over beside {(after == c ? "the opening" : "the closing")} delimiter, so the site shows a literal {Quote.Q(run)} next to {emphasis} text; make both delimiters the same length, or write {escape} for a literal one"));
             }
             else if (run.Length >= 2 && EmphasisFlanking.CanOpenOrClose(c, before, after, out var opens))
             {
-                context.Report(
-                    section.RangeOf(start, start + run.Length),
-                    $"unbalanced emphasis: {Quote.Q(run)} {(opens ? "opens" : "closes")} emphasis that nothing {(opens ? "closes" : "opened")}, so the site shows a literal {Quote.Q(run)}; balance the delimiters, or write {escape} for a literal one");
+                found.Add((start, start + run.Length, $"unbalanced emphasis: {Quote.Q(run)} {(opens ? "opens" : "closes")} emphasis that nothing {(opens ? "closes" : "opened")}, so the site shows a literal {Quote.Q(run)}; balance the delimiters, or write {escape} for a literal one"));
             }
 
             i = end - 1;
@@ -139,7 +216,7 @@ public sealed class RenderHazardRule : Rule
     /// Emphasis that opens inside one word and closes inside another (<c>O*NET and G*Power</c>
     /// shows "NET and G" in italics): nobody means that, while a name with one asterisk is fine.
     /// </summary>
-    private static void CheckMidWordEmphasis(RuleContext context, Documents.Section section, InlineText text)
+    private static void CheckMidWordEmphasis(List<(int Start, int End, string Message)> found, InlineText text)
     {
         var s = text.Text;
         foreach (var (open, close, length) in text.Emphases)
@@ -154,22 +231,17 @@ public sealed class RenderHazardRule : Rule
             var start = text.OffsetAt(open);
             var delimiter = s.Substring(open, length);
             var shown = s.Substring(open + length, close - open - length).Replace('\n', ' ');
-            context.Report(
-                section.RangeOf(start, start + length),
-                $"unbalanced emphasis: the {Quote.Q(delimiter)} inside this word pairs with the one inside a later word, so the site shows {Quote.Q(Shorten(shown))} as {(length == 1 ? "italic" : "bold")}; write {(s[open] == '*' ? "\\*" : "\\_")} for a literal one");
+            found.Add((start, start + length, $"unbalanced emphasis: the {Quote.Q(delimiter)} inside this word pairs with the one inside a later word, so the site shows {Quote.Q(Shorten(shown))} as {(length == 1 ? "italic" : "bold")}; write {(s[open] == '*' ? "\\*" : "\\_")} for a literal one"));
         }
     }
 
-    private static int CountTildes(string markdown)
+    private static bool HasTildePair(string markdown)
     {
-        var count = 0;
-        for (var i = markdown.IndexOf('~'); i >= 0 && count < 2; i = markdown.IndexOf('~', i + 1))
-        {
-            count++;
-        }
-
-        return count;
+        var first = markdown.IndexOf('~');
+        return first >= 0 && markdown.IndexOf('~', first + 1) >= 0;
     }
+
+    private static bool HasDelimiters(string markdown) => markdown.IndexOfAny(Delimiters) >= 0;
 
     private static string Shorten(string text)
     {

@@ -204,11 +204,15 @@ internal sealed class PhraseMatcher
         return t < text.Length && IsWordCharacter(text[t]) ? -1 : t;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsWordCharacter(char c) =>
         c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' : char.IsLetterOrDigit(c);
 
     /// <summary>One spelling per letter, apostrophe and hyphen.</summary>
-    private static char Fold(char c) => c switch
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static char Fold(char c) => c < 128 ? (c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c) : FoldOther(c);
+
+    private static char FoldOther(char c) => c switch
     {
         '’' => '\'',
         '‐' or '‑' => '-',

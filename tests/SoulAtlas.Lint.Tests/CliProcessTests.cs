@@ -7,21 +7,31 @@ using Xunit;
 
 namespace SoulAtlas.Lint.Tests;
 
-/// <summary>Runs the built soul-lint as a separate process, as users and CI do.</summary>
+/// <summary>
+/// Runs the built soul-lint as a separate process, as users and CI do: the framework-dependent
+/// build by default, or the executable named by SOUL_LINT_TEST_EXECUTABLE (a native build, say).
+/// </summary>
 public sealed class CliProcessTests
 {
     private static readonly string CliDll = Path.Combine(AppContext.BaseDirectory, "soul-lint.dll");
 
-    private static (int ExitCode, string Stdout, string Stderr) Run(string workingDirectory, params string[] args)
+    private static readonly string? Executable =
+        Environment.GetEnvironmentVariable("SOUL_LINT_TEST_EXECUTABLE") is { Length: > 0 } path ? Path.GetFullPath(path) : null;
+
+    internal static (int ExitCode, string Stdout, string Stderr) Run(string workingDirectory, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(Executable ?? "dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(CliDll);
+        if (Executable is null)
+        {
+            start.ArgumentList.Add(CliDll);
+        }
+
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

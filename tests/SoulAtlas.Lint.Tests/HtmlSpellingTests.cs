@@ -41,6 +41,13 @@ public sealed class HtmlSpellingTests
     [InlineData("<p>a</p>", "<p>a </p>", false)]
     [InlineData("<p><a href=\"x\">a</p>\n", "<p><a href=\"x\">a</p>\n\n", true)]
     [InlineData("<p><a href=\"x\">a</p>", "<p><a href=\"x\">a</p> ", false)]
+    [InlineData("<p>  [EDA]:\nA</p>\n", "<p>[EDA]:\nA</p>\n", true)]
+    [InlineData("<table><tbody><tr><td>a</td></tr>\n</tbody></table>\n", "<table><tbody>\n<tr><td>a</td></tr>\n</tbody>\n</table>\n", true)]
+    [InlineData("<p>a<em> b</em></p>", "<p>a<em>b</em></p>", false)]
+    [InlineData("<p> </p>", "<p></p>", false)]
+    [InlineData("<li>  a</li>", "<li>a</li>", false)]
+    [InlineData("<select>a<p> b", "<select>a<p>b", false)]
+    [InlineData("<p><a href=\"x\">a</p><p> <b>c</b></p>", "<p><a href=\"x\">a</p><p><b>c</b></p>", false)]
     public void Settles_the_known_spellings(string stored, string rendered, bool same)
     {
         Assert.Equal(same, HtmlSpelling.Same(stored, rendered));
@@ -68,7 +75,7 @@ public sealed class HtmlSpellingTests
 
     private static readonly string[] HtmlPieces =
     {
-        "<p>", "</p>", "<em>", "</em>", "<pre><code>", "</code></pre>", "<tbody>", "<tr>", "<td>", "</td>",
+        "<p>", "</p>", "<li>", "<table>", "</tbody>", "</table>", "<td>", "<select>", "<em>", "</em>", "<pre><code>", "</code></pre>", "<tbody>", "<tr>", "<td>", "</td>",
         "<a href=\"x y\">", "<a href=\"x  y\">", "</a>", "<br>", "<br />\n", "<!-- a b -->",
         " ", "  ", "\n", "\t", "one", "two", "&#39;", "'", "&amp;",
     };

@@ -49,7 +49,7 @@ public sealed class BodyMarkdownTests
 
     private static readonly string[] Pieces =
     {
-        "h", "w", "m", "f", "ttp", "ttps", "tp", "ww", "ailto", ":", "/", ".", "@", "example", "com", " ", "\n", "\n\n",
+        "h", "w", "W", "m", "M", "f", "ttp", "AILTO", "ttps", "tp", "ww", "ailto", ":", "/", ".", "@", "example", "com", " ", "\n", "\n\n",
         "*", "**", "_", "~~", "`", "[", "](", ")", "<", ">", "<a href=\"x\">", "</a>", "\\", "- ", "| a | b |\n|---|---|\n", "# ",
     };
 
@@ -65,7 +65,9 @@ public sealed class BodyMarkdownTests
     [InlineData("see WWW.example.com", true)]
     [InlineData("Mailto:a@example.com", true)]
     [InlineData("ftp://files.example.com", true)]
-    [InlineData("the web, the world, mail to me: www example", false)]
+    [InlineData("MAİLTO:a@example.com", true)]
+    [InlineData("wWw.example.com", true)]
+    [InlineData("the web, the world, mail to me: www example. ww.x, mailt: :/ x", false)]
     public void Autolink_beginnings_are_found(string markdown, bool expected) =>
         Assert.Equal(expected, BodyMarkdown.MayHoldAutoLink(markdown));
 

@@ -9,14 +9,15 @@ namespace SoulAtlas.Lint.Tests;
 
 /// <summary>
 /// Runs the built soul-lint as a separate process, as users and CI do: the framework-dependent
-/// build by default, or the executable named by SOUL_LINT_TEST_EXECUTABLE (a native build, say).
+/// build by default, or the executable named by SOUL_LINT_TEST_EXECUTABLE (a native build, say;
+/// a relative path is taken from the repository root).
 /// </summary>
 public sealed class CliProcessTests
 {
     private static readonly string CliDll = Path.Combine(AppContext.BaseDirectory, "soul-lint.dll");
 
     private static readonly string? Executable =
-        Environment.GetEnvironmentVariable("SOUL_LINT_TEST_EXECUTABLE") is { Length: > 0 } path ? Path.GetFullPath(path) : null;
+        Environment.GetEnvironmentVariable("SOUL_LINT_TEST_EXECUTABLE") is { Length: > 0 } path ? Path.GetFullPath(path, TestPaths.RepositoryRoot) : null;
 
     internal static (int ExitCode, string Stdout, string Stderr) Run(string workingDirectory, params string[] args)
     {

@@ -47,6 +47,8 @@ public sealed class HtmlSpellingTests
     [InlineData("<p> </p>", "<p></p>", false)]
     [InlineData("<li>  a</li>", "<li>a</li>", false)]
     [InlineData("<select>a<p> b", "<select>a<p>b", false)]
+    [InlineData("<SeLeCt>a<br />\nb", "<SeLeCt>a<br>b", false)]
+    [InlineData("<select><tbody>two<tbody>\n<a>one", "<select><tbody>two<tbody><a>one", false)]
     [InlineData("<p><a href=\"x\">a</p><p> <b>c</b></p>", "<p><a href=\"x\">a</p><p><b>c</b></p>", false)]
     public void Settles_the_known_spellings(string stored, string rendered, bool same)
     {
@@ -76,7 +78,7 @@ public sealed class HtmlSpellingTests
     private static readonly string[] HtmlPieces =
     {
         "<p>", "</p>", "<li>", "<table>", "</tbody>", "</table>", "<td>", "<select>", "<em>", "</em>", "<pre><code>", "</code></pre>", "<tbody>", "<tr>", "<td>", "</td>",
-        "<a href=\"x y\">", "<a href=\"x  y\">", "</a>", "<br>", "<br />\n", "<!-- a b -->",
+        "<a href=\"x y\">", "<a href=\"x  y\">", "</a>", "<br>", "<br />\n", "<br />", "<tbody>\n", "<!-- a b -->",
         " ", "  ", "\n", "\t", "one", "two", "&#39;", "'", "&amp;",
     };
 

@@ -15,10 +15,28 @@ namespace SoulAtlas.Lint.Engine;
 /// either file). Rules are named by ID or name, separated by commas or spaces; none means all.
 /// A directive that suppresses nothing, or names no rule, is itself reported.
 /// </summary>
-public static class InlineSuppressions
+public static partial class InlineSuppressions
 {
-    private static readonly Regex MarkdownDirective = new(@"<!--\s*soul-lint-(?<kind>disable-next-line|disable-line)(?<rules>[^>]*?)-->", RegexOptions.CultureInvariant);
-    private static readonly Regex YamlDirective = new(@"(?:^|\s)#\s*soul-lint-(?<kind>disable-next-line|disable-line)(?<rules>[^\r\n]*)", RegexOptions.CultureInvariant);
+    private const string MarkdownDirectivePattern = @"<!--\s*soul-lint-(?<kind>disable-next-line|disable-line)(?<rules>[^>]*?)-->";
+#if NET
+    private static readonly Regex MarkdownDirective = MarkdownDirectiveRegex();
+
+    [GeneratedRegex(MarkdownDirectivePattern, RegexOptions.CultureInvariant)]
+    private static partial Regex MarkdownDirectiveRegex();
+#else
+    private static readonly Regex MarkdownDirective = new(MarkdownDirectivePattern, RegexOptions.CultureInvariant);
+#endif
+
+    private const string YamlDirectivePattern = @"(?:^|\s)#\s*soul-lint-(?<kind>disable-next-line|disable-line)(?<rules>[^\r\n]*)";
+#if NET
+    private static readonly Regex YamlDirective = YamlDirectiveRegex();
+
+    [GeneratedRegex(YamlDirectivePattern, RegexOptions.CultureInvariant)]
+    private static partial Regex YamlDirectiveRegex();
+#else
+    private static readonly Regex YamlDirective = new(YamlDirectivePattern, RegexOptions.CultureInvariant);
+#endif
+
 
     public static List<Diagnostic> Apply(IReadOnlyList<SourceFile> files, List<Diagnostic> diagnostics, Func<RuleDescriptor, Severity> severityOf)
     {

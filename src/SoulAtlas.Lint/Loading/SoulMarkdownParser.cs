@@ -29,10 +29,28 @@ public sealed class SoulMarkdown
 /// YAML front matter is skipped. Because lines are split on <c>\n</c> only, a section's markdown is
 /// exactly a substring of the file, so an offset in the markdown maps to an offset in the file.
 /// </summary>
-public static class SoulMarkdownParser
+public static partial class SoulMarkdownParser
 {
-    private static readonly Regex TitleLine = new(@"^#\s+(.+?)\s*$", RegexOptions.CultureInvariant);
-    private static readonly Regex SectionLine = new(@"^##\s+(.+?)\s*$", RegexOptions.CultureInvariant);
+    private const string TitleLinePattern = @"^#\s+(.+?)\s*$";
+#if NET
+    private static readonly Regex TitleLine = TitleLineRegex();
+
+    [GeneratedRegex(TitleLinePattern, RegexOptions.CultureInvariant)]
+    private static partial Regex TitleLineRegex();
+#else
+    private static readonly Regex TitleLine = new(TitleLinePattern, RegexOptions.CultureInvariant);
+#endif
+
+    private const string SectionLinePattern = @"^##\s+(.+?)\s*$";
+#if NET
+    private static readonly Regex SectionLine = SectionLineRegex();
+
+    [GeneratedRegex(SectionLinePattern, RegexOptions.CultureInvariant)]
+    private static partial Regex SectionLineRegex();
+#else
+    private static readonly Regex SectionLine = new(SectionLinePattern, RegexOptions.CultureInvariant);
+#endif
+
 
     public static SoulMarkdown Parse(SourceFile file)
     {

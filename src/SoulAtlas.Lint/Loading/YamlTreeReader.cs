@@ -31,10 +31,28 @@ public sealed class YamlSyntaxProblem : Exception
 /// value is always a string, and an unquoted date stays a string (there is no timestamp type).
 /// Aliases are expanded under a node budget so a "billion laughs" document cannot exhaust memory.
 /// </summary>
-public sealed class YamlTreeReader
+public sealed partial class YamlTreeReader
 {
-    private static readonly Regex IntPattern = new("^[-+]?[0-9]+$", RegexOptions.CultureInvariant);
-    private static readonly Regex FloatPattern = new(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$", RegexOptions.CultureInvariant);
+    private const string IntPatternPattern = "^[-+]?[0-9]+$";
+#if NET
+    private static readonly Regex IntPattern = IntPatternRegex();
+
+    [GeneratedRegex(IntPatternPattern, RegexOptions.CultureInvariant)]
+    private static partial Regex IntPatternRegex();
+#else
+    private static readonly Regex IntPattern = new(IntPatternPattern, RegexOptions.CultureInvariant);
+#endif
+
+    private const string FloatPatternPattern = @"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$";
+#if NET
+    private static readonly Regex FloatPattern = FloatPatternRegex();
+
+    [GeneratedRegex(FloatPatternPattern, RegexOptions.CultureInvariant)]
+    private static partial Regex FloatPatternRegex();
+#else
+    private static readonly Regex FloatPattern = new(FloatPatternPattern, RegexOptions.CultureInvariant);
+#endif
+
 
     private readonly SourceFile _file;
     private readonly int _maxDepth;

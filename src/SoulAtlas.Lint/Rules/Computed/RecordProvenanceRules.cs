@@ -12,11 +12,48 @@ namespace SoulAtlas.Lint.Rules.Computed;
 /// Checks the APA, plain-text and BibTeX citations against the facts they must state: title,
 /// authors, year and URL. Records built before the site moved to /souls/ cite /occupations/; both are accepted.
 /// </summary>
-public sealed class CitationRule : Rule
+public sealed partial class CitationRule : Rule
 {
-    private static readonly Regex ApaShape = new(@"^(?<authors>.*) \((?<year>[^)]*)\)\. (?<title>.*) \[SOUL\]\. SOUL Atlas\. (?<url>\S+)$", RegexOptions.CultureInvariant | RegexOptions.Singleline);
-    private static readonly Regex TextShape = new("^(?<authors>.*)\\. \"(?<title>.*)\\.\" SOUL Atlas, (?<year>[^.]*)\\. (?<url>\\S+?)\\.?$", RegexOptions.CultureInvariant | RegexOptions.Singleline);
-    private static readonly Regex BibField = new(@"^\s*(?<name>\w+)\s*=\s*\{(?<value>.*)\},?\s*$", RegexOptions.CultureInvariant | RegexOptions.Multiline);
+    private const string ApaShapePattern = @"^(?<authors>.*) \((?<year>[^)]*)\)\. (?<title>.*) \[SOUL\]\. SOUL Atlas\. (?<url>\S+)$";
+#if NET
+    private static readonly Regex ApaShape = ApaShapeRegex();
+
+    [GeneratedRegex(ApaShapePattern, RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex ApaShapeRegex();
+#else
+    private static readonly Regex ApaShape = new(ApaShapePattern, RegexOptions.CultureInvariant | RegexOptions.Singleline);
+#endif
+
+    private const string TextShapePattern = "^(?<authors>.*)\\. \"(?<title>.*)\\.\" SOUL Atlas, (?<year>[^.]*)\\. (?<url>\\S+?)\\.?$";
+#if NET
+    private static readonly Regex TextShape = TextShapeRegex();
+
+    [GeneratedRegex(TextShapePattern, RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex TextShapeRegex();
+#else
+    private static readonly Regex TextShape = new(TextShapePattern, RegexOptions.CultureInvariant | RegexOptions.Singleline);
+#endif
+
+    private const string AuthorSeparatorPattern = @",\s*(?:&\s*|and\s+)?|\s+&\s+|\s+and\s+";
+#if NET
+    private static readonly Regex AuthorSeparator = AuthorSeparatorRegex();
+
+    [GeneratedRegex(AuthorSeparatorPattern, RegexOptions.CultureInvariant)]
+    private static partial Regex AuthorSeparatorRegex();
+#else
+    private static readonly Regex AuthorSeparator = new(AuthorSeparatorPattern, RegexOptions.CultureInvariant);
+#endif
+
+    private const string BibFieldPattern = @"^\s*(?<name>\w+)\s*=\s*\{(?<value>.*)\},?\s*$";
+#if NET
+    private static readonly Regex BibField = BibFieldRegex();
+
+    [GeneratedRegex(BibFieldPattern, RegexOptions.CultureInvariant | RegexOptions.Multiline)]
+    private static partial Regex BibFieldRegex();
+#else
+    private static readonly Regex BibField = new(BibFieldPattern, RegexOptions.CultureInvariant | RegexOptions.Multiline);
+#endif
+
 
     public override RuleDescriptor Descriptor => RuleCatalogue.Citation;
 
@@ -114,7 +151,7 @@ public sealed class CitationRule : Rule
             return true;
         }
 
-        var names = Regex.Split(stated, @",\s*(?:&\s*|and\s+)?|\s+&\s+|\s+and\s+", RegexOptions.CultureInvariant)
+        var names = AuthorSeparator.Split(stated)
             .Select(n => n.Trim())
             .Where(n => n.Length > 0)
             .ToList();

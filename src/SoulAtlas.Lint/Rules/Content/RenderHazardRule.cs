@@ -10,16 +10,23 @@ namespace SoulAtlas.Lint.Rules.Content;
 /// single tildes struck through, and emphasis delimiters that pair up with nothing and are shown
 /// as literal asterisks or underscores.
 /// </summary>
-public sealed class RenderHazardRule : Rule
+public sealed partial class RenderHazardRule : Rule
 {
     /// <summary>
     /// The strikethrough rule of <c>marked</c> up to version 16, which published the site: one or
     /// two tildes, a non-space character, the shortest run of text ending in a character that is
     /// neither space nor tilde, and the same tildes not followed by another.
     /// </summary>
-    private static readonly Regex MarkedStrikethrough = new(
-        @"\G(~~?)(?=[^\s~])((?:\\[\s\S]|[^\\])*?(?:\\[\s\S]|[^\s~\\]))\1(?=[^~]|\z)",
-        RegexOptions.CultureInvariant);
+    private const string MarkedStrikethroughPattern = @"\G(~~?)(?=[^\s~])((?:\\[\s\S]|[^\\])*?(?:\\[\s\S]|[^\s~\\]))\1(?=[^~]|\z)";
+#if NET
+    private static readonly Regex MarkedStrikethrough = MarkedStrikethroughRegex();
+
+    [GeneratedRegex(MarkedStrikethroughPattern, RegexOptions.CultureInvariant)]
+    private static partial Regex MarkedStrikethroughRegex();
+#else
+    private static readonly Regex MarkedStrikethrough = new(MarkedStrikethroughPattern, RegexOptions.CultureInvariant);
+#endif
+
 
     private const int ShownCharacters = 40;
 

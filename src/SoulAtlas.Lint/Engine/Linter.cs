@@ -400,7 +400,7 @@ public sealed class Linter
     {
         if (_settings.Parallel && count > 1)
         {
-            Parallel.For(0, count, body);
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, body);
         }
         else
         {

@@ -16,11 +16,10 @@ public sealed class PhraseMatcherOracleTests
 {
     private const string WordCharacter = @"[_\p{L}\p{Nd}]";
 
-    private static Regex Oracle(string[] phrases)
+    /// <summary>One alternative per phrase, in the order given, each captured as p0, p1, …</summary>
+    private static Regex Oracle(string[] ordered)
     {
         var pattern = new StringBuilder();
-        var ordered = phrases.Distinct(System.StringComparer.OrdinalIgnoreCase)
-            .OrderByDescending(p => p.Length).ThenBy(p => p, System.StringComparer.Ordinal).ToArray();
         for (var i = 0; i < ordered.Length; i++)
         {
             pattern.Append(i == 0 ? string.Empty : "|").Append("(?<p").Append(i).Append('>');
@@ -45,7 +44,7 @@ public sealed class PhraseMatcherOracleTests
     {
         var ordered = phrases.Distinct(System.StringComparer.OrdinalIgnoreCase)
             .OrderByDescending(p => p.Length).ThenBy(p => p, System.StringComparer.Ordinal).ToArray();
-        var regex = Oracle(phrases);
+        var regex = Oracle(ordered);
         return regex.Matches(text)
             .Select(m => (m.Index, m.Length, ordered[Enumerable.Range(0, ordered.Length).First(i => m.Groups["p" + i].Success)]))
             .ToArray();

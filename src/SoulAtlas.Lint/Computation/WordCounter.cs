@@ -1,6 +1,6 @@
 using System;
 using System.Buffers;
-using System.Runtime.CompilerServices;
+using SoulAtlas.Lint.Text;
 
 namespace SoulAtlas.Lint.Computation;
 
@@ -147,11 +147,11 @@ public static class WordCounter
         var i = 0;
         while (i < text.Length)
         {
-            if (IsAsciiAlphanumeric(text[i]))
+            if (Ascii.IsLetterOrDigit(text[i]))
             {
                 count++;
                 i++;
-                while (i < text.Length && (IsAsciiAlphanumeric(text[i]) || text[i] == '\'' || text[i] == '\u2019'))
+                while (i < text.Length && (Ascii.IsLetterOrDigit(text[i]) || text[i] == '\'' || text[i] == '\u2019'))
                 {
                     i++;
                 }
@@ -164,8 +164,4 @@ public static class WordCounter
 
         return count;
     }
-
-    /// <summary>Two unsigned range checks ('A'–'Z' folded onto 'a'–'z'), inlined into the loop above.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsAsciiAlphanumeric(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= '9' - '0';
 }

@@ -37,7 +37,6 @@ public static partial class InlineSuppressions
     private static readonly Regex YamlDirective = new(YamlDirectivePattern, RegexOptions.CultureInvariant);
 #endif
 
-
     public static List<Diagnostic> Apply(IReadOnlyList<SourceFile> files, List<Diagnostic> diagnostics, Func<RuleDescriptor, Severity> severityOf)
     {
         var directives = new List<Directive>();

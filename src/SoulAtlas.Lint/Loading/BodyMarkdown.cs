@@ -3,6 +3,7 @@ using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Extensions.EmphasisExtras;
 using Markdig.Syntax;
+using SoulAtlas.Lint.Text;
 
 namespace SoulAtlas.Lint.Loading;
 
@@ -56,7 +57,7 @@ public static class BodyMarkdown
     {
         for (var i = markdown.IndexOf(':'); i >= 0; i = markdown.IndexOf(':', i + 1))
         {
-            if ((i + 2 < markdown.Length && markdown[i + 1] == '/' && markdown[i + 2] == '/') || EndsWithIgnoringCase(markdown, i, "mailto"))
+            if ((i + 2 < markdown.Length && markdown[i + 1] == '/' && markdown[i + 2] == '/') || Ascii.LettersAt(markdown, i - 6, "mailto"))
             {
                 return true;
             }
@@ -64,33 +65,13 @@ public static class BodyMarkdown
 
         for (var i = markdown.IndexOf('.'); i >= 0; i = markdown.IndexOf('.', i + 1))
         {
-            if (EndsWithIgnoringCase(markdown, i, "www"))
+            if (Ascii.LettersAt(markdown, i - 3, "www"))
             {
                 return true;
             }
         }
 
         return markdown.IndexOf('\u0130') >= 0;
-    }
-
-    /// <summary>Whether the characters just before <paramref name="end"/> spell <paramref name="lower"/> (ASCII letters) in any case.</summary>
-    private static bool EndsWithIgnoringCase(string text, int end, string lower)
-    {
-        var start = end - lower.Length;
-        if (start < 0)
-        {
-            return false;
-        }
-
-        for (var k = 0; k < lower.Length; k++)
-        {
-            if ((text[start + k] | 0x20) != lower[k])
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>A section as the site renders it: its <c>## heading</c>, then its already parsed body.</summary>

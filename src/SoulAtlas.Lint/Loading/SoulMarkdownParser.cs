@@ -51,7 +51,6 @@ public static partial class SoulMarkdownParser
     private static readonly Regex SectionLine = new(SectionLinePattern, RegexOptions.CultureInvariant);
 #endif
 
-
     public static SoulMarkdown Parse(SourceFile file)
     {
         var text = file.Text;

@@ -53,7 +53,6 @@ public sealed partial class YamlTreeReader
     private static readonly Regex FloatPattern = new(FloatPatternPattern, RegexOptions.CultureInvariant);
 #endif
 
-
     private readonly SourceFile _file;
     private readonly int _maxDepth;
     private readonly int _maxNodes;

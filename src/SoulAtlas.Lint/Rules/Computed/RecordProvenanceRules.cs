@@ -54,7 +54,6 @@ public sealed partial class CitationRule : Rule
     private static readonly Regex BibField = new(BibFieldPattern, RegexOptions.CultureInvariant | RegexOptions.Multiline);
 #endif
 
-
     public override RuleDescriptor Descriptor => RuleCatalogue.Citation;
 
     public override void Check(RuleContext context)

@@ -1,4 +1,5 @@
 using System;
+using SoulAtlas.Lint.Text;
 
 namespace SoulAtlas.Lint.Rules.Content;
 
@@ -92,16 +93,9 @@ internal static class HtmlSpelling
     /// <summary>Whether the html has a <c>&lt;select</c> tag, in any letter case (found from each '&lt;': a case-insensitive search is slow in invariant-globalization mode).</summary>
     private static bool HasSelect(string html)
     {
-        const string Name = "select";
-        for (var i = html.IndexOf('<'); i >= 0 && i + Name.Length < html.Length; i = html.IndexOf('<', i + 1))
+        for (var i = html.IndexOf('<'); i >= 0; i = html.IndexOf('<', i + 1))
         {
-            var k = 0;
-            while (k < Name.Length && (html[i + 1 + k] | 0x20) == Name[k])
-            {
-                k++;
-            }
-
-            if (k == Name.Length)
+            if (Ascii.LettersAt(html, i + 1, "select"))
             {
                 return true;
             }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using SoulAtlas.Lint.Text;
 
 namespace SoulAtlas.Lint.Rules.Content;
 
@@ -65,7 +66,7 @@ internal sealed class PhraseMatcher
             if (c < 128)
             {
                 // ASCII folds to lower case and nothing else, as Fold does.
-                candidates = _byAsciiFirst[c | (c is >= 'A' and <= 'Z' ? 0x20 : 0)];
+                candidates = _byAsciiFirst[Ascii.ToLower(c)];
             }
             else
             {
@@ -127,11 +128,11 @@ internal sealed class PhraseMatcher
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsWordCharacter(char c) =>
-        c < 128 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= '9' - '0' || c == '_' : char.IsLetterOrDigit(c);
+        c < 128 ? Ascii.IsLetterOrDigit(c) || c == '_' : char.IsLetterOrDigit(c);
 
     /// <summary>One spelling per letter, apostrophe and hyphen.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static char Fold(char c) => c < 128 ? (c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c) : FoldOther(c);
+    private static char Fold(char c) => c < 128 ? Ascii.ToLower(c) : FoldOther(c);
 
     private static char FoldOther(char c) => c switch
     {

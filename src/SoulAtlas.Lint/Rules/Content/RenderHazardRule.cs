@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using Markdig.Syntax;
@@ -27,7 +28,6 @@ public sealed partial class RenderHazardRule : Rule
     private static readonly Regex MarkedStrikethrough = new(MarkedStrikethroughPattern, RegexOptions.CultureInvariant);
 #endif
 
-
     private const int ShownCharacters = 40;
 
     public override RuleDescriptor Descriptor => RuleCatalogue.RenderHazard;
@@ -36,14 +36,7 @@ public sealed partial class RenderHazardRule : Rule
     {
         foreach (var section in BodySections.Editable(context.Document))
         {
-            // Most sections are settled here, without their syntax tree.
-            var markdown = section.Markdown;
-            if (!HasTildePair(markdown) && !HasDelimiters(markdown))
-            {
-                continue;
-            }
-
-            foreach (var (start, end, message) in Find(section.Syntax, markdown, skipPlainBlocks: true))
+            foreach (var (start, end, message) in Find(section.Markdown, () => section.Syntax, skipPlainBlocks: true))
             {
                 context.Report(section.RangeOf(start, end), message);
             }
@@ -51,16 +44,22 @@ public sealed partial class RenderHazardRule : Rule
     }
 
     /// <summary>
-    /// Every hazard in a parsed section, as a range of its markdown and a message. With
-    /// <paramref name="skipPlainBlocks"/>, blocks that cannot hold one are not read (the same
+    /// Every hazard in a section, as a range of its markdown and a message. Most sections have
+    /// neither a pair of tildes nor a delimiter and are settled without their syntax tree. With
+    /// <paramref name="skipPlainBlocks"/>, blocks that cannot hold a hazard are not read (the same
     /// result, cheaper; tests compare the two).
     /// </summary>
-    internal static List<(int Start, int End, string Message)> Find(MarkdownDocument syntax, string markdown, bool skipPlainBlocks)
+    internal static List<(int Start, int End, string Message)> Find(string markdown, Func<MarkdownDocument> syntax, bool skipPlainBlocks)
     {
         var found = new List<(int Start, int End, string Message)>();
         var tildes = HasTildePair(markdown);
         var delimiters = HasDelimiters(markdown);
-        foreach (var block in syntax.Descendants<LeafBlock>())
+        if (!tildes && !delimiters)
+        {
+            return found;
+        }
+
+        foreach (var block in syntax().Descendants<LeafBlock>())
         {
             if (block.Inline is not { } inline || (skipPlainBlocks && !MayShowDifferently(inline, tildes, delimiters)))
             {

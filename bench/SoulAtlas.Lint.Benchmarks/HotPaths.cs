@@ -10,6 +10,7 @@ using SoulAtlas.Lint.Corpus;
 using SoulAtlas.Lint.Engine;
 using SoulAtlas.Lint.Loading;
 using SoulAtlas.Lint.Text;
+using SoulAtlas.Lint.Configuration;
 
 namespace SoulAtlas.Lint.Benchmarks;
 
@@ -28,6 +29,9 @@ public class HotPaths
     private JObject[] _trees = Array.Empty<JObject>();
     private string[] _sections = Array.Empty<string>();
     private List<Documents.OccupationDocument> _documents = new();
+    private readonly LintEngine _engine = new();
+    private ContentContract _contract = null!;
+    private IReadOnlyList<ContentFile> _corpusFiles = Array.Empty<ContentFile>();
 
     [GlobalSetup]
     public void Setup()
@@ -41,7 +45,8 @@ public class HotPaths
         _documents = _recordPaths.Select((p, i) => RecordLoader.Parse(p, p, _records[i], LoadLimits.Default, new()).Document!).ToList();
         _trees = _documents.Select(d => d.Record!).ToArray();
         _sections = _documents.SelectMany(d => d.Sections).Select(s => s.Markdown).ToArray();
-        _ = ContentContract.Default;
+        _contract = ContentContract.LoadDefault();
+        _corpusFiles = Disk.DiskCorpus.Load(new[] { "." }, _corpus, new LintSettings()).Documents;
     }
 
     [Benchmark(Description = "parse records + build index")]
@@ -71,22 +76,22 @@ public class HotPaths
     [Benchmark(Description = "schema validation (fast path)")]
     public int SchemaFastPath()
     {
-        var compiled = Rules.Structure.SchemaRule.CompiledFor(ContentContract.Default.OccupationSchema);
+        var compiled = _engine.Caches.CompiledFor(_contract.OccupationSchema);
         return _trees.Count(compiled.IsCertainlyValid);
     }
 
     [Benchmark(Description = "schema validation (NJsonSchema)")]
-    public int SchemaNJsonSchema() => _trees.Sum(t => Rules.Structure.SchemaRule.ValidateWithNJsonSchema(t, ContentContract.Default.OccupationSchema).Count);
+    public int SchemaNJsonSchema() => _trees.Sum(t => Rules.Structure.SchemaRule.ValidateWithNJsonSchema(t, _contract.OccupationSchema).Count);
 
     [Benchmark(Description = "section splitting (SOUL.md)")]
     public int SplitSections() => _soulFiles.Sum(f => SoulMarkdownParser.Parse(f).Sections.Count);
 
     [Benchmark(Description = "computed metadata (all records)")]
-    public double Compute() => _documents.Sum(d => ComputedCalculator.Compute(d, ContentContract.Default.Sections, Array.Empty<string>()).Completeness);
+    public double Compute() => _documents.Sum(d => ComputedCalculator.Compute(d, _contract.Sections, Array.Empty<string>()).Completeness);
 
     [Benchmark(Description = "full lint of one record in its corpus")]
     public int LintOneRecord() =>
-        new Linter(new LintSettings { Parallel = false }).Lint(new[] { _recordPaths[0] }, _corpus).Diagnostics.Count;
+        _engine.Lint(new LintRequest(_corpusFiles, new LintSettings()) { Scope = LintScope.OfFiles(_recordPaths[0]) }).Diagnostics.Count;
 
     private static string FindCorpus()
     {

@@ -8,17 +8,18 @@ using System.Reflection;
 using System.Text;
 using SoulAtlas.Lint.Configuration;
 using SoulAtlas.Lint.Diagnostics;
+using SoulAtlas.Lint.Disk;
 using SoulAtlas.Lint.Engine;
 using SoulAtlas.Lint.Formatting;
-using SoulAtlas.Lint.Rules;
+using SoulAtlas.Lint.Text;
 
 namespace SoulAtlas.Lint.Cli;
 
 public static class Program
 {
-    public const int ExitClean = 0;
-    public const int ExitLintErrors = 1;
-    public const int ExitUsage = 2;
+    public const int ExitClean = ExitCodes.Clean;
+    public const int ExitLintErrors = ExitCodes.LintErrors;
+    public const int ExitUsage = ExitCodes.Usage;
 
     private static readonly string[] Formats = { "text", "json", "sarif", "github", "msbuild" };
 
@@ -98,36 +99,61 @@ public static class Program
 
                 var firstPath = command == computeCommand ? parse.GetValue(computePaths)?.FirstOrDefault() : parse.GetValue(paths)?.FirstOrDefault();
                 var lintConfig = LoadConfig(environment, parse.GetValue(config), firstPath);
-                var severities = new Dictionary<string, Severity>(lintConfig?.Severities ?? new Dictionary<string, Severity>(), StringComparer.Ordinal);
-                foreach (var pair in ParseSeverities(parse.GetValue(rule) ?? Array.Empty<string>()))
-                {
-                    severities[pair.Key] = pair.Value;
-                }
-
+                var overrides = ParseSeverities(parse.GetValue(rule) ?? Array.Empty<string>());
                 if (command == rulesCommand)
                 {
+                    var severities = new Dictionary<string, Severity>(lintConfig?.Severities ?? new Dictionary<string, Severity>(), StringComparer.Ordinal);
+                    foreach (var pair in overrides)
+                    {
+                        severities[pair.Key] = pair.Value;
+                    }
+
                     return PrintRules(environment, severities);
                 }
 
-                var settings = new LintSettings
+                var settings = DiskConfig.Settings(lintConfig, overrides) with
                 {
-                    CustomContract = lintConfig?.LoadContract(),
-                    Severities = severities,
                     Today = ParseToday(parse.GetValue(today)),
-                    UseGitIgnore = !parse.GetValue(noGitIgnore),
-                    SiteUrl = lintConfig?.SiteUrl ?? Computation.CitationBuilder.DefaultSiteUrl,
-                    Limits = lintConfig?.Limits ?? Loading.LoadLimits.Default,
-                    GlobBase = lintConfig?.Directory,
-                    IgnoreGlobs = lintConfig?.Ignore ?? Array.Empty<string>(),
-                    RecordGlobs = lintConfig?.Records,
-                    BannedPhrases = lintConfig?.BannedPhrases ?? LintSettings.DefaultBannedPhrases,
-                    MeasureRules = environment.Variable("SOUL_LINT_TIMING") is { Length: > 0 },
                     CollectComputed = command == computeCommand,
+                    MaxDegreeOfParallelism = Environment.ProcessorCount,
                 };
+                var engine = new LintEngine();
+
+                // Loading and compiling the schemas takes tens of milliseconds of a short run; it needs
+                // nothing from the corpus, so it runs while the corpus is found and read.
+                var warmUp = System.Threading.Tasks.Task.Run(() => engine.Prepare(settings));
+                var measure = environment.Variable("SOUL_LINT_TIMING") is { Length: > 0 };
+                LintResult LintOnDisk(IReadOnlyList<string> lintPaths, LintProgress? progress, bool fixing, bool write, out int fixedCount)
+                {
+                    var corpus = DiskCorpus.Load(lintPaths, environment.WorkingDirectory, settings, useGitIgnore: !parse.GetValue(noGitIgnore));
+                    warmUp.GetAwaiter().GetResult();
+                    var request = new LintRequest(corpus.Documents, settings)
+                    {
+                        Scope = corpus.Scope,
+                        BaseDirectory = environment.WorkingDirectory,
+                        Progress = progress,
+                        Clock = () => ProcessClock.Elapsed,
+                        MeasureRules = measure,
+                    };
+                    fixedCount = 0;
+                    if (!fixing)
+                    {
+                        return engine.Lint(request);
+                    }
+
+                    var outcome = engine.Fix(request);
+                    if (write)
+                    {
+                        corpus.WriteFixes(outcome);
+                    }
+
+                    fixedCount = outcome.Fixed;
+                    return outcome.Result;
+                }
 
                 if (command == computeCommand)
                 {
-                    var computed = new Linter(settings).Lint(parse.GetValue(computePaths)!, environment.WorkingDirectory);
+                    var computed = LintOnDisk(parse.GetValue(computePaths)!, null, fixing: false, write: false, out _);
                     if (computed.Computed.Count == 0)
                     {
                         environment.Error.WriteLine("soul-lint: no occupation found at the given path");
@@ -143,14 +169,9 @@ public static class Program
                 var fixedCount = 0;
                 var result = ProgressDisplay.Run(environment, progress =>
                 {
-                    if (!fixing)
-                    {
-                        return new Linter(settings).Lint(lintPaths, environment.WorkingDirectory, progress);
-                    }
-
-                    var outcome = Fixing.Fixer.Run(settings, lintPaths, environment.WorkingDirectory, write: !parse.GetValue(fixDryRun), progress);
-                    fixedCount = outcome.Fixed;
-                    return outcome.Result;
+                    var linted = LintOnDisk(lintPaths, progress, fixing, write: !parse.GetValue(fixDryRun), out var count);
+                    fixedCount = count;
+                    return linted;
                 });
                 return Report(environment, result, fixedCount, new ReportRequest(
                     parse.GetValue(format) ?? "text",
@@ -193,25 +214,21 @@ public static class Program
 
     private static int Report(CliEnvironment environment, LintResult result, int fixedCount, ReportRequest request)
     {
-        var diagnostics = result.Diagnostics.ToList();
+        Baseline? baseline = null;
         if (request.WriteBaseline is not null)
         {
-            var written = Engine.Baseline.From(diagnostics);
-            written.Write(Path.Combine(environment.WorkingDirectory, request.WriteBaseline), Version);
+            var written = Baseline.From(result.Diagnostics);
+            AtomicFile.Write(Path.Combine(environment.WorkingDirectory, request.WriteBaseline), written.ToText(Version));
             environment.Error.WriteLine($"soul-lint: recorded {written.Count} {(written.Count == 1 ? "problem" : "problems")} in {request.WriteBaseline}");
-            diagnostics.Clear();
+            baseline = written;
         }
         else if (request.Baseline is not null)
         {
-            diagnostics = Engine.Baseline.Read(Path.Combine(environment.WorkingDirectory, request.Baseline)).Apply(diagnostics).Kept;
+            baseline = DiskConfig.ReadBaseline(Path.Combine(environment.WorkingDirectory, request.Baseline), request.Baseline);
         }
 
-        if (request.Quiet)
-        {
-            diagnostics = diagnostics.Where(d => d.Severity == Severity.Error).ToList();
-        }
-
-        result = new LintResult(diagnostics, result.Files, result.Occupations, result.ElapsedMs, result.Computed, result.Timings);
+        var outcome = new ReportPolicy { Baseline = baseline, Quiet = request.Quiet, MaxWarnings = request.MaxWarnings }.Apply(result);
+        result = outcome.Result;
         var toTerminal = request.Output is null && environment.OutIsTerminal;
         var options = new ReportOptions
         {
@@ -249,20 +266,12 @@ public static class Program
             environment.Error.WriteLine($"timing: {"process so far",-24} {ProcessClock.Elapsed.TotalMilliseconds,8:F1} ms");
         }
 
-        var errors = result.Count(Severity.Error);
-        var warnings = result.Count(Severity.Warning);
-        if (errors > 0)
+        if (outcome.Message is not null)
         {
-            return ExitLintErrors;
+            environment.Error.WriteLine("soul-lint: " + outcome.Message);
         }
 
-        if (request.MaxWarnings is int max && warnings > max)
-        {
-            environment.Error.WriteLine($"soul-lint: {warnings} warnings exceed --max-warnings {max}");
-            return ExitLintErrors;
-        }
-
-        return ExitClean;
+        return outcome.ExitCode;
     }
 
     private static LintConfig? LoadConfig(CliEnvironment environment, string? explicitPath, string? firstPath)
@@ -278,10 +287,10 @@ public static class Program
         }
         else
         {
-            path = LintConfig.Find(Path.GetFullPath(Path.Combine(environment.WorkingDirectory, firstPath ?? ".")));
+            path = DiskConfig.Find(Path.GetFullPath(Path.Combine(environment.WorkingDirectory, firstPath ?? ".")));
         }
 
-        return path is null ? null : LintConfig.Load(path, PathDisplay.Relative(environment.WorkingDirectory, path));
+        return path is null ? null : DiskConfig.Load(path, PathDisplay.Relative(environment.WorkingDirectory, path));
     }
 
     private static Dictionary<string, Severity> ParseSeverities(IEnumerable<string> settings)

@@ -6,6 +6,8 @@ using SoulAtlas.Lint.Rules;
 using SoulAtlas.Lint.Rules.Content;
 using SoulAtlas.Lint.Text;
 using Xunit;
+using SoulAtlas.Lint.Diagnostics;
+using SoulAtlas.Lint.Configuration;
 
 namespace SoulAtlas.Lint.Tests;
 

@@ -2,6 +2,7 @@ using System.IO;
 using System.Linq;
 using Newtonsoft.Json.Linq;
 using Xunit;
+using SoulAtlas.Lint.Configuration;
 
 namespace SoulAtlas.Lint.Tests;
 
@@ -24,7 +25,7 @@ public sealed class CliFixtureAgreementTests
             .Select(d => $"{d["file"]}:{d["line"]}:{d["column"]} {d["ruleId"]} {d["message"]}")
             .ToList();
 
-        var engine = Lint.Run(new Engine.LintSettings { Today = Lint.Today }, folder).Diagnostics
+        var engine = Lint.Run(new Configuration.LintSettings { Today = Lint.Today }, folder).Diagnostics
             .Select(d => $"{d.File}:{d.Line}:{d.Column} {d.Rule.Id} {d.Message}")
             .ToList();
         Assert.Equal(engine, reported);

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using Newtonsoft.Json.Linq;
 using Xunit;
+using SoulAtlas.Lint.Diagnostics;
 
 namespace SoulAtlas.Lint.Tests;
 
@@ -124,7 +125,7 @@ public sealed class CliProcessTests
         Assert.Equal(0, exit);
         var orphan = stdout.Split('\n').Single(l => l.StartsWith("SOUL305", StringComparison.Ordinal));
         Assert.Matches(@"SOUL305\s+orphan\s+off\s+warning\s", orphan);
-        foreach (var rule in SoulAtlas.Lint.Rules.RuleCatalogue.All)
+        foreach (var rule in SoulAtlas.Lint.Diagnostics.RuleCatalogue.All)
         {
             Assert.Contains(rule.Id + "  ", stdout, StringComparison.Ordinal);
         }

@@ -6,6 +6,7 @@ using SoulAtlas.Lint.Fixing;
 using SoulAtlas.Lint.Rules;
 using SoulAtlas.Lint.Text;
 using Xunit;
+using SoulAtlas.Lint.Diagnostics;
 
 namespace SoulAtlas.Lint.Tests;
 
@@ -35,7 +36,7 @@ public sealed class FixTests
         var before = Lint.Run(folder).Diagnostics.Where(d => d.Rule == rule).ToList();
         Assert.All(before, d => Assert.NotNull(d.Fix));
 
-        var outcome = Fixer.Run(Lint.AllRules(), new[] { "." }, folder, write: false);
+        var outcome = Lint.Fix(Lint.AllRules(), folder);
         Assert.DoesNotContain(outcome.Result.Diagnostics, d => d.Rule == rule);
         Assert.True(outcome.Fixed >= before.Count, $"fixed {outcome.Fixed} of {before.Count}");
         Assert.NotEmpty(outcome.Changed);

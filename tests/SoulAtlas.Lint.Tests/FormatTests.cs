@@ -7,6 +7,7 @@ using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using SoulAtlas.Lint.Formatting;
 using Xunit;
+using SoulAtlas.Lint.Diagnostics;
 
 namespace SoulAtlas.Lint.Tests;
 
@@ -60,7 +61,7 @@ public sealed class FormatTests
 
         var run = sarif["runs"]![0]!;
         var rules = (JArray)run["tool"]!["driver"]!["rules"]!;
-        Assert.Equal(SoulAtlas.Lint.Rules.RuleCatalogue.All.Count, rules.Count);
+        Assert.Equal(SoulAtlas.Lint.Diagnostics.RuleCatalogue.All.Count, rules.Count);
         foreach (var result in run["results"]!)
         {
             var index = (int)result["ruleIndex"]!;

@@ -17,8 +17,8 @@ public sealed class HtmlSpellingTests
 
     private static bool ReaderSeesTheSame(string stored, string rendered)
     {
-        var a = ReaderView.Read(HtmlDom.Parse(stored), deriveHeadingIds: false);
-        var b = ReaderView.Read(HtmlDom.Parse(rendered), deriveHeadingIds: false);
+        var a = ReaderView.Read(new HtmlDom().Parse(stored), deriveHeadingIds: false);
+        var b = ReaderView.Read(new HtmlDom().Parse(rendered), deriveHeadingIds: false);
         return a.Count == b.Count && a.Zip(b).All(p => p.First.SameAs(p.Second));
     }
 

@@ -4,6 +4,8 @@ using System.Linq;
 using Newtonsoft.Json.Linq;
 using SoulAtlas.Lint.Rules;
 using Xunit;
+using SoulAtlas.Lint.Diagnostics;
+using SoulAtlas.Lint.Configuration;
 
 namespace SoulAtlas.Lint.Tests;
 
@@ -44,7 +46,7 @@ public sealed class RealDataTests
     public void The_sample_reports_only_links_to_occupations_outside_the_sample()
     {
         var sampleSlugs = Directory.GetFiles(TestPaths.RecordsSample, "*.json").Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.Ordinal);
-        var result = new Engine.Linter(new Engine.LintSettings { Today = Lint.Today }).Lint(new[] { "." }, TestPaths.RecordsSample);
+        var result = Lint.Run(new Configuration.LintSettings { Today = Lint.Today }, TestPaths.RecordsSample);
 
         Assert.NotEmpty(result.Diagnostics);
         foreach (var d in result.Diagnostics)

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using SoulAtlas.Lint.Rules;
 using Xunit;
+using SoulAtlas.Lint.Diagnostics;
 
 namespace SoulAtlas.Lint.Tests;
 

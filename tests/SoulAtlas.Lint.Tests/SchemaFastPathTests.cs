@@ -38,25 +38,25 @@ public sealed class SchemaFastPathTests
     [Fact]
     public void The_fast_path_is_taken_for_valid_documents()
     {
-        var contract = ContentContract.Default;
-        Assert.True(SchemaRule.CompiledFor(contract.OccupationSchema).IsAvailable);
-        Assert.True(SchemaRule.CompiledFor(contract.MetadataSchema).IsAvailable);
+        var contract = Lint.Contract;
+        Assert.True(SchemaRule.Compile(contract.OccupationSchema).IsAvailable);
+        Assert.True(SchemaRule.Compile(contract.MetadataSchema).IsAvailable);
         Assert.Empty(SchemaRule.ValidateWithNJsonSchema(Record, contract.OccupationSchema));
-        Assert.True(SchemaRule.CompiledFor(contract.OccupationSchema).IsCertainlyValid(Record));
-        Assert.True(SchemaRule.CompiledFor(contract.MetadataSchema).IsCertainlyValid(Record["metadata"]!));
+        Assert.True(SchemaRule.Compile(contract.OccupationSchema).IsCertainlyValid(Record));
+        Assert.True(SchemaRule.Compile(contract.MetadataSchema).IsCertainlyValid(Record["metadata"]!));
     }
 
     [Fact]
     public void The_fast_path_never_passes_what_njsonschema_rejects() =>
-        Check(Record, ContentContract.Default.OccupationSchema);
+        Check(Record, Lint.Contract.OccupationSchema);
 
     [Fact]
     public void The_fast_path_never_passes_metadata_that_njsonschema_rejects() =>
-        Check((JObject)Record["metadata"]!, ContentContract.Default.MetadataSchema);
+        Check((JObject)Record["metadata"]!, Lint.Contract.MetadataSchema);
 
     private static void Check(JObject document, JsonSchema schema)
     {
-        var compiled = SchemaRule.CompiledFor(schema);
+        var compiled = SchemaRule.Compile(schema);
         document = (JObject)document.DeepClone(); // detached, so token paths start at this document
         var paths = document.DescendantsAndSelf().Select(t => t.Path).Distinct().ToArray();
         var mutations = Gen.Select(Gen.Int[0, paths.Length - 1], Gen.Int[0, 3], Values, Gen.String[1, 12]);

@@ -8,6 +8,8 @@ using SoulAtlas.Lint.Loading;
 using SoulAtlas.Lint.Rules;
 using SoulAtlas.Lint.Text;
 using Xunit;
+using SoulAtlas.Lint.Diagnostics;
+using SoulAtlas.Lint.Configuration;
 
 namespace SoulAtlas.Lint.Tests;
 
@@ -143,7 +145,7 @@ public sealed class SourceTests
         Assert.Empty(ignored.Diagnostics);
 
         var settings = Lint.AllRules();
-        var all = new Linter(new LintSettings { Today = Lint.Today, UseGitIgnore = false, Severities = settings.Severities }).Lint(new[] { "." }, repo.Path);
+        var all = Lint.Run(new LintSettings { Today = Lint.Today, Severities = settings.Severities }, useGitIgnore: false, repo.Path);
         Assert.Contains(all.Diagnostics, d => d.File == "generated/api/river-warden.json" && d.Rule == RuleCatalogue.DuplicateSlug);
     }
 
@@ -151,7 +153,7 @@ public sealed class SourceTests
     public void The_real_source_corpus_has_no_errors_and_only_the_known_warnings()
     {
         var corpus = Path.Combine(TestPaths.Shared, "corpus", "soul-atlas");
-        var result = new Linter(new LintSettings { Today = Lint.Today }).Lint(new[] { "." }, corpus);
+        var result = Lint.Run(new LintSettings { Today = Lint.Today }, corpus);
         Assert.Equal(654, result.Occupations);
         Assert.True(result.Count(Diagnostics.Severity.Error) == 0, Lint.Describe(result.Diagnostics));
         Assert.All(result.Diagnostics, d => Assert.True(

@@ -11,6 +11,7 @@ using SoulAtlas.Lint.Engine;
 using SoulAtlas.Lint.Loading;
 using SoulAtlas.Lint.Rules;
 using SoulAtlas.Lint.Text;
+using SoulAtlas.Lint.Documents;
 
 namespace SoulAtlas.Lint.Configuration;
 
@@ -26,9 +27,7 @@ public sealed class ConfigException : Exception
 /// <summary>soul-lint.json (§6), validated against schemas/soul-lint.config.schema.json.</summary>
 public sealed class LintConfig
 {
-    public const string FileName = CorpusDiscovery.ConfigFileName;
-
-    private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromJsonAsync(ContentContract.ReadResource("soul-lint.config.schema.json")).GetAwaiter().GetResult());
+    public const string FileName = "soul-lint.json";
 
     private LintConfig(string path)
     {
@@ -57,37 +56,13 @@ public sealed class LintConfig
 
     public LoadLimits? Limits { get; private set; }
 
-    /// <summary>The nearest soul-lint.json in <paramref name="start"/> or a folder above it (stopping at a git work tree's top), or null.</summary>
-    public static string? Find(string start)
+    /// <summary>A config from its text; <paramref name="path"/> (absolute) is where relative paths in it start.</summary>
+    /// <exception cref="ConfigException">The text is not JSON or breaks the config schema.</exception>
+    public static LintConfig Parse(string text, string path, string displayPath)
     {
-        for (var dir = System.IO.Directory.Exists(start) ? start : System.IO.Path.GetDirectoryName(start); dir is not null; dir = System.IO.Path.GetDirectoryName(dir))
+        if (text.Length > 0 && text[0] == '\uFEFF')
         {
-            var candidate = System.IO.Path.Combine(dir, FileName);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-
-            if (System.IO.Directory.Exists(System.IO.Path.Combine(dir, ".git")))
-            {
-                return null;
-            }
-        }
-
-        return null;
-    }
-
-    /// <exception cref="ConfigException">The file is missing, not JSON, or breaks the config schema.</exception>
-    public static LintConfig Load(string path, string displayPath)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new ConfigException($"{displayPath}: cannot be read: {ex.Message}");
+            text = text.Substring(1);
         }
 
         var file = new SourceFile(path, displayPath, text);
@@ -102,10 +77,11 @@ public sealed class LintConfig
             throw new ConfigException($"{displayPath}:{at.Line}:{at.Column}: invalid JSON: {ex.Message}");
         }
 
-        var errors = new JsonSchemaValidator().Validate(root, Schema.Value);
+        var schema = JsonSchema.FromJsonAsync(ContentContract.ReadResource("soul-lint.config.schema.json")).GetAwaiter().GetResult();
+        var errors = new JsonSchemaValidator().Validate(root, schema);
         if (errors.Count > 0)
         {
-            throw new ConfigException(string.Join(Environment.NewLine, Rules.Structure.SchemaRule.Flatten(errors).Select(e => Describe(file, e))));
+            throw new ConfigException(string.Join("\n", SchemaErrors.Flatten(errors).Select(e => Describe(file, e))));
         }
 
         var config = new LintConfig(path);
@@ -131,9 +107,34 @@ public sealed class LintConfig
         return config;
     }
 
-    /// <summary>The content contract the config names, or null for the built-in one.</summary>
+    /// <summary>
+    /// The settings this config describes, with <paramref name="overrides"/> (command-line severities)
+    /// winning over its rules. <paramref name="contract"/> is the one <see cref="LoadContract"/> gave.
+    /// </summary>
+    public static LintSettings ToSettings(LintConfig? config, ContentContract? contract, IReadOnlyDictionary<string, Severity>? overrides = null)
+    {
+        var severities = new Dictionary<string, Severity>(StringComparer.Ordinal);
+        foreach (var pair in (config?.Severities ?? new Dictionary<string, Severity>()).Concat(overrides ?? new Dictionary<string, Severity>()))
+        {
+            severities[pair.Key] = pair.Value;
+        }
+
+        return new LintSettings
+        {
+            CustomContract = contract,
+            Severities = severities,
+            SiteUrl = config?.SiteUrl ?? Computation.CitationBuilder.DefaultSiteUrl,
+            Limits = config?.Limits ?? LoadLimits.Default,
+            GlobBase = config?.Directory,
+            IgnoreGlobs = config?.Ignore ?? Array.Empty<string>(),
+            RecordGlobs = config?.Records,
+            BannedPhrases = config?.BannedPhrases ?? LintSettings.DefaultBannedPhrases,
+        };
+    }
+
+    /// <summary>The content contract the config names, or null for the built-in one. <paramref name="readText"/> reads a file the config names (null when it does not exist).</summary>
     /// <exception cref="ConfigException">A named schema or sections file cannot be used.</exception>
-    public ContentContract? LoadContract()
+    public ContentContract? LoadContract(Func<string, string?> readText)
     {
         if (SchemaDir is null && SectionsPath is null)
         {
@@ -147,37 +148,36 @@ public sealed class LintConfig
             string sections = ContentContract.ReadResource("sections.json");
             if (SchemaDir is not null)
             {
-                metadata = ReadRequired(System.IO.Path.Combine(SchemaDir, "metadata.schema.json"));
-                var record = new[] { "occupation.schema.json", "soul.schema.json" }.Select(n => System.IO.Path.Combine(SchemaDir, n)).FirstOrDefault(File.Exists);
+                metadata = ReadRequired(readText, System.IO.Path.Combine(SchemaDir, "metadata.schema.json"));
+                var record = new[] { "occupation.schema.json", "soul.schema.json" }.Select(n => readText(System.IO.Path.Combine(SchemaDir, n))).FirstOrDefault(t => t is not null);
                 if (record is not null)
                 {
-                    occupation = File.ReadAllText(record);
+                    occupation = record;
                 }
 
-                var list = System.IO.Path.Combine(SchemaDir, "sections.json");
-                if (File.Exists(list))
+                if (readText(System.IO.Path.Combine(SchemaDir, "sections.json")) is { } list)
                 {
-                    sections = File.ReadAllText(list);
+                    sections = list;
                 }
             }
 
             if (SectionsPath is not null)
             {
-                sections = ReadRequired(SectionsPath);
+                sections = ReadRequired(readText, SectionsPath);
             }
 
             return ContentContract.FromText(metadata, occupation, sections);
         }
-        catch (Exception ex) when (ex is IOException or FormatException or Newtonsoft.Json.JsonException or InvalidOperationException)
+        catch (Exception ex) when (ex is FileNotFoundException or FormatException or Newtonsoft.Json.JsonException or InvalidOperationException)
         {
             throw new ConfigException($"{Path}: the content contract cannot be loaded: {ex.Message}");
         }
     }
 
-    private static string ReadRequired(string path) =>
-        File.Exists(path) ? File.ReadAllText(path) : throw new FileNotFoundException($"{path} does not exist");
+    private static string ReadRequired(Func<string, string?> readText, string path) =>
+        readText(path) ?? throw new FileNotFoundException($"{path} does not exist");
 
-    private string Resolve(string relative) => System.IO.Path.GetFullPath(System.IO.Path.Combine(Directory, relative));
+    private string Resolve(string relative) => PathDisplay.Normalize(System.IO.Path.Combine(Directory, relative));
 
     private static Dictionary<string, Severity> ReadSeverities(SourceFile file, JObject? rules)
     {

@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Threading;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
 
@@ -9,15 +8,11 @@ namespace SoulAtlas.Lint.Contract;
 /// <summary>
 /// The content contract: the record and metadata schemas and the section list. The defaults are
 /// embedded in this assembly; a content repository can supply its own files. Schemas are loaded
-/// once per process and shared, since loading them costs far more than validating a record.
+/// once per engine and shared by its runs, since loading them costs far more than validating a record.
 /// </summary>
 public sealed class ContentContract
 {
     private const string MetadataSchemaId = "https://soul-atlas.github.io/schema/metadata.schema.json";
-
-    private static readonly Lazy<ContentContract> DefaultContract = new(
-        () => FromText(ReadResource("metadata.schema.json"), ReadResource("occupation.schema.json"), ReadResource("sections.json")),
-        LazyThreadSafetyMode.ExecutionAndPublication);
 
     private ContentContract(JsonSchema metadataSchema, JsonSchema occupationSchema, SectionList sections)
     {
@@ -26,7 +21,9 @@ public sealed class ContentContract
         Sections = sections;
     }
 
-    public static ContentContract Default => DefaultContract.Value;
+    /// <summary>The built-in contract (embedded schemas and section list). Loading costs tens of milliseconds: an engine loads it once and keeps it.</summary>
+    public static ContentContract LoadDefault() =>
+        FromText(ReadResource("metadata.schema.json"), ReadResource("occupation.schema.json"), ReadResource("sections.json"));
 
     public JsonSchema MetadataSchema { get; }
 

@@ -20,6 +20,27 @@ public sealed class Diagnostic
         Message = message;
     }
 
+    /// <summary>
+    /// A diagnostic at a range of a file: the only place where 0-based offsets become 1-based lines
+    /// and columns. Both travel on: hosts such as Roslyn want the span, editors and logs the line.
+    /// </summary>
+    public static Diagnostic At(RuleDescriptor rule, Severity severity, Text.SourceRange range, string? slug, string message, IReadOnlyList<Text.TextEdit>? fix = null)
+    {
+        var length = range.File.Text.Length;
+        var startOffset = Math.Min(Math.Max(range.Start, 0), length);
+        var endOffset = Math.Min(Math.Max(range.End, startOffset), length);
+        var start = range.File.GetPosition(startOffset);
+        var end = range.File.GetPosition(endOffset);
+        return new Diagnostic(rule, severity, range.File.DisplayPath, start.Line, start.Column, end.Line, end.Column, slug, message)
+        {
+            FullPath = range.File.FullPath,
+            Source = range.File,
+            Start = startOffset,
+            Length = endOffset - startOffset,
+            Fix = fix,
+        };
+    }
+
     public RuleDescriptor Rule { get; }
 
     public string RuleId => Rule.Id;
@@ -29,8 +50,14 @@ public sealed class Diagnostic
     /// <summary>Path relative to the working directory, with '/' separators.</summary>
     public string File { get; }
 
-    /// <summary>Absolute path, for hosts that need to open the file.</summary>
+    /// <summary>The document's path as the host named it (an absolute path for the CLI and MSBuild).</summary>
     public string? FullPath { get; init; }
+
+    /// <summary>0-based offset of the problem in the document's text (UTF-16 code units, after any byte-order mark).</summary>
+    public int Start { get; init; }
+
+    /// <summary>Length of the offending text in UTF-16 code units (0 for a point).</summary>
+    public int Length { get; init; }
 
     /// <summary>The text the diagnostic points into, for code frames and fingerprints.</summary>
     public Text.SourceFile? Source { get; init; }

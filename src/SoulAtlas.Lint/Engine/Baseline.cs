@@ -5,7 +5,6 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using SoulAtlas.Lint.Diagnostics;
-using SoulAtlas.Lint.Formatting;
 
 namespace SoulAtlas.Lint.Engine;
 
@@ -48,12 +47,13 @@ public sealed class Baseline
         return new Baseline(counts);
     }
 
-    /// <exception cref="BaselineException">The file is missing or not a baseline.</exception>
-    public static Baseline Read(string path)
+    /// <summary>A baseline from a file's bytes; <paramref name="name"/> names the file in a message.</summary>
+    /// <exception cref="BaselineException">The content is not a baseline.</exception>
+    public static Baseline Parse(byte[] content, string name)
     {
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            using var document = JsonDocument.Parse(content);
             var counts = new Dictionary<(string, string, string), int>();
             foreach (var entry in document.RootElement.GetProperty("suppressions").EnumerateArray())
             {
@@ -63,9 +63,9 @@ public sealed class Baseline
 
             return new Baseline(counts);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
-            throw new BaselineException($"baseline {path} cannot be used: {ex.Message}");
+            throw new BaselineException($"baseline {name} cannot be used: {ex.Message}");
         }
     }
 
@@ -92,11 +92,11 @@ public sealed class Baseline
         return (kept, suppressed);
     }
 
-    /// <summary>Writes the baseline atomically (a temporary file renamed over the target).</summary>
-    public void Write(string path, string toolVersion)
+    /// <summary>The baseline file's text.</summary>
+    public string ToText(string toolVersion)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, JsonFormatter.WriterOptions))
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             w.WriteString("tool", "soul-lint");
@@ -116,41 +116,6 @@ public sealed class Baseline
             w.WriteEndObject();
         }
 
-        AtomicFile.Write(path, Encoding.UTF8.GetString(stream.ToArray()) + "\n");
-    }
-}
-
-/// <summary>Writes a whole file or nothing: a temporary sibling is written, flushed and renamed over the target.</summary>
-public static class AtomicFile
-{
-    public static void Write(string path, string text)
-    {
-        var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-            {
-                var bytes = new UTF8Encoding(false).GetBytes(text);
-                stream.Write(bytes, 0, bytes.Length);
-                stream.Flush(true);
-            }
-
-            if (File.Exists(full))
-            {
-                File.Replace(temp, full, null);
-            }
-            else
-            {
-                File.Move(temp, full);
-            }
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 }

@@ -104,13 +104,7 @@ public static partial class InlineSuppressions
 
     private static Diagnostic Report(Directive directive, Severity severity, string message)
     {
-        var start = directive.Range.File.GetPosition(directive.Range.Start);
-        var end = directive.Range.File.GetPosition(directive.Range.End);
-        return new Diagnostic(RuleCatalogue.UnusedSuppression, severity, directive.Range.File.DisplayPath, start.Line, start.Column, end.Line, end.Column, null, message)
-        {
-            FullPath = directive.Range.File.FullPath,
-            Source = directive.Range.File,
-        };
+        return Diagnostic.At(RuleCatalogue.UnusedSuppression, severity, directive.Range, null, message);
     }
 
     private static string Quote(string s) => "\"" + s + "\"";

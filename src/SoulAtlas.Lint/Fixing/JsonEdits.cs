@@ -5,6 +5,7 @@ using System.Text;
 using Newtonsoft.Json.Linq;
 using SoulAtlas.Lint.Loading;
 using SoulAtlas.Lint.Text;
+using SoulAtlas.Lint.Documents;
 
 namespace SoulAtlas.Lint.Fixing;
 

@@ -1,33 +1,29 @@
-using System;
 using System.Collections.Generic;
-using System.IO;
-using SoulAtlas.Lint.Rules;
+using System.Globalization;
+using SoulAtlas.Lint.Diagnostics;
 using SoulAtlas.Lint.Text;
 
 namespace SoulAtlas.Lint.Loading;
 
-/// <summary>Reads a file's bytes within the size limit; a file too large or unreadable becomes a located problem instead.</summary>
+/// <summary>A file's bytes within the size limit; a file too large or unreadable becomes a located problem instead.</summary>
 public static class FileBytes
 {
-    public static byte[]? Read(string fullPath, string displayPath, LoadLimits limits, List<LoadProblem> problems, Func<string, byte[]> read)
+    public static byte[]? Read(ContentFile file, string displayPath, LoadLimits limits, List<LoadProblem> problems)
     {
-        try
+        if (file.ReadError is { } reason)
         {
-            var length = new FileInfo(fullPath).Length;
-            if (length > limits.MaxFileBytes)
-            {
-                problems.Add(new LoadProblem(RuleCatalogue.ResourceLimit, SourceRange.At(Empty(fullPath, displayPath), 0),
-                    $"file is {length:N0} bytes, over the limit of {limits.MaxFileBytes:N0} bytes; it was not parsed"));
-                return null;
-            }
-
-            return read(fullPath);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            problems.Add(new LoadProblem(RuleCatalogue.InvalidEncoding, SourceRange.At(Empty(fullPath, displayPath), 0), "file cannot be read: " + ex.Message));
+            problems.Add(new LoadProblem(RuleCatalogue.InvalidEncoding, SourceRange.At(Empty(file.Path, displayPath), 0), "file cannot be read: " + reason));
             return null;
         }
+
+        if (file.Length > limits.MaxFileBytes || file.Bytes is null)
+        {
+            problems.Add(new LoadProblem(RuleCatalogue.ResourceLimit, SourceRange.At(Empty(file.Path, displayPath), 0),
+                $"file is {file.Length.ToString("N0", CultureInfo.InvariantCulture)} bytes, over the limit of {limits.MaxFileBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes; it was not parsed"));
+            return null;
+        }
+
+        return file.Bytes;
     }
 
     /// <summary>A stand-in for a file whose text could not be had, so its problems still have a location.</summary>

@@ -3,15 +3,9 @@ using System.Collections.Generic;
 using System.Text.Json;
 using Newtonsoft.Json.Linq;
 using SoulAtlas.Lint.Text;
+using SoulAtlas.Lint.Documents;
 
 namespace SoulAtlas.Lint.Loading;
-
-/// <summary>A key that an object repeats: where it is repeated and where it was first defined.</summary>
-public sealed record DuplicateKey(string Key, SourceRange Repeated, SourceRange First)
-{
-    /// <summary>The value the repeat carries, so a third repeat can still point at the first definition.</summary>
-    internal Newtonsoft.Json.Linq.JToken? Value { get; init; }
-}
 
 /// <summary>The JSON text could not be read; <see cref="Offset"/> is the UTF-16 offset of the problem.</summary>
 public sealed class JsonSyntaxProblem : Exception

@@ -1,26 +1,27 @@
+using System.IO;
 using System;
 using System.Collections.Generic;
-using System.IO;
 using Newtonsoft.Json.Linq;
 using SoulAtlas.Lint.Documents;
 using SoulAtlas.Lint.Rules;
 using SoulAtlas.Lint.Text;
+using SoulAtlas.Lint.Diagnostics;
 
 namespace SoulAtlas.Lint.Loading;
 
 /// <summary>Reads one published JSON record: bytes → checked UTF-8 → located JSON tree → document.</summary>
 public static class RecordLoader
 {
-    public static LoadedFile Load(string fullPath, string displayPath, LoadLimits limits, Func<string, byte[]>? read = null)
+    public static LoadedFile Load(ContentFile content, string displayPath, LoadLimits limits)
     {
         var problems = new List<LoadProblem>();
-        var bytes = FileBytes.Read(fullPath, displayPath, limits, problems, read ?? File.ReadAllBytes);
+        var bytes = FileBytes.Read(content, displayPath, limits, problems);
         if (bytes is null)
         {
-            return new LoadedFile(fullPath, displayPath, LoadOutcome.Broken, FileBytes.Empty(fullPath, displayPath), null, problems);
+            return new LoadedFile(content.Path, displayPath, LoadOutcome.Broken, FileBytes.Empty(content.Path, displayPath), null, problems);
         }
 
-        return Parse(fullPath, displayPath, bytes, limits, problems);
+        return Parse(content.Path, displayPath, bytes, limits, problems);
     }
 
     public static LoadedFile Parse(string fullPath, string displayPath, byte[] bytes, LoadLimits limits, List<LoadProblem> problems)

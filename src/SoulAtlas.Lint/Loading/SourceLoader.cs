@@ -5,6 +5,7 @@ using Newtonsoft.Json.Linq;
 using SoulAtlas.Lint.Documents;
 using SoulAtlas.Lint.Rules;
 using SoulAtlas.Lint.Text;
+using SoulAtlas.Lint.Diagnostics;
 
 namespace SoulAtlas.Lint.Loading;
 
@@ -14,20 +15,20 @@ public static class SourceLoader
     public const string BodyFileName = "SOUL.md";
     public const string MetadataFileName = "metadata.yaml";
 
-    public static LoadedFile Load(string folder, Func<string, string> display, LoadLimits limits, Func<string, byte[]>? read = null)
+    /// <summary>Reads a folder from its SOUL.md and metadata.yaml; null stands for a file the folder lacks.</summary>
+    public static LoadedFile Load(string folder, ContentFile? bodyContent, ContentFile? metadataContent, Func<string, string> display, LoadLimits limits)
     {
-        read ??= File.ReadAllBytes;
         var problems = new List<LoadProblem>();
-        var bodyPath = Path.Combine(folder, BodyFileName);
-        var metadataPath = Path.Combine(folder, MetadataFileName);
-        var body = ReadText(bodyPath, display(bodyPath), limits, problems, read);
-        var metadataFile = ReadText(metadataPath, display(metadataPath), limits, problems, read);
+        var bodyPath = bodyContent?.Path ?? Path.Combine(folder, BodyFileName);
+        var metadataPath = metadataContent?.Path ?? Path.Combine(folder, MetadataFileName);
+        var body = ReadText(bodyPath, bodyContent, display(bodyPath), limits, problems);
+        var metadataFile = ReadText(metadataPath, metadataContent, display(metadataPath), limits, problems);
         var slug = Path.GetFileName(folder);
 
         if (body.File is null && metadataFile.File is null)
         {
             var broken = body.Present ? body : metadataFile;
-            return new LoadedFile(broken.Path, display(broken.Path), LoadOutcome.Broken, null, null, problems) { Paths = new[] { bodyPath, metadataPath } };
+            return new LoadedFile(broken.Path, display(broken.Path), LoadOutcome.Broken, null, null, problems) { Paths = Present(bodyContent, metadataContent) };
         }
 
         if (!body.Present || !metadataFile.Present)
@@ -91,8 +92,11 @@ public static class SourceLoader
             markdown?.TitleRange ?? SourceRange.At(primary, 0),
             hasBody: markdown is not null,
             duplicates);
-        return new LoadedFile(primary.FullPath, primary.DisplayPath, LoadOutcome.Occupation, primary, document, problems) { Paths = new[] { bodyPath, metadataPath } };
+        return new LoadedFile(primary.FullPath, primary.DisplayPath, LoadOutcome.Occupation, primary, document, problems) { Paths = Present(bodyContent, metadataContent) };
     }
+
+    private static string[] Present(ContentFile? body, ContentFile? metadata) =>
+        body is null ? new[] { metadata!.Path } : metadata is null ? new[] { body.Path } : new[] { body.Path, metadata.Path };
 
     private static string Describe(JToken token) => token.Type switch
     {
@@ -101,14 +105,14 @@ public static class SourceLoader
         _ => "a single value",
     };
 
-    private static (string Path, bool Present, SourceFile? File) ReadText(string path, string displayPath, LoadLimits limits, List<LoadProblem> problems, Func<string, byte[]> read)
+    private static (string Path, bool Present, SourceFile? File) ReadText(string path, ContentFile? content, string displayPath, LoadLimits limits, List<LoadProblem> problems)
     {
-        if (!File.Exists(path))
+        if (content is null)
         {
             return (path, false, null);
         }
 
-        var bytes = FileBytes.Read(path, displayPath, limits, problems, read);
+        var bytes = FileBytes.Read(content, displayPath, limits, problems);
         if (bytes is null)
         {
             return (path, true, null);

@@ -7,6 +7,7 @@ using Newtonsoft.Json.Linq;
 using SoulAtlas.Lint.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+using SoulAtlas.Lint.Documents;
 
 namespace SoulAtlas.Lint.Loading;
 

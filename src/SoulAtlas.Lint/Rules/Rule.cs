@@ -6,9 +6,9 @@ using SoulAtlas.Lint.Contract;
 using SoulAtlas.Lint.Corpus;
 using SoulAtlas.Lint.Diagnostics;
 using SoulAtlas.Lint.Documents;
-using SoulAtlas.Lint.Engine;
 using SoulAtlas.Lint.Loading;
 using SoulAtlas.Lint.Text;
+using SoulAtlas.Lint.Configuration;
 
 namespace SoulAtlas.Lint.Rules;
 
@@ -31,13 +31,14 @@ public sealed class RuleContext
 {
     private readonly List<Finding> _sink;
 
-    internal RuleContext(OccupationDocument document, CorpusIndex corpus, ContentContract contract, ComputedMetadata computed, LintSettings settings, List<Finding> sink)
+    internal RuleContext(OccupationDocument document, CorpusIndex corpus, ContentContract contract, ComputedMetadata computed, LintSettings settings, RuleCaches caches, List<Finding> sink)
     {
         Document = document;
         Corpus = corpus;
         Contract = contract;
         Computed = computed;
         Settings = settings;
+        Caches = caches;
         _sink = sink;
     }
 
@@ -50,6 +51,9 @@ public sealed class RuleContext
     public ComputedMetadata Computed { get; }
 
     public LintSettings Settings { get; }
+
+    /// <summary>What the engine keeps between runs for the rules (compiled schemas, parsers).</summary>
+    public RuleCaches Caches { get; }
 
     internal RuleDescriptor? Current { get; set; }
 

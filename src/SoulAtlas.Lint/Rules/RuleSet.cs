@@ -6,6 +6,7 @@ using SoulAtlas.Lint.Rules.Identity;
 using SoulAtlas.Lint.Rules.Links;
 using SoulAtlas.Lint.Rules.Sections;
 using SoulAtlas.Lint.Rules.Structure;
+using SoulAtlas.Lint.Diagnostics;
 
 namespace SoulAtlas.Lint.Rules;
 

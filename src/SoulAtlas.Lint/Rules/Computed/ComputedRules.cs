@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using Newtonsoft.Json.Linq;
 using SoulAtlas.Lint.Fixing;
+using SoulAtlas.Lint.Diagnostics;
 
 namespace SoulAtlas.Lint.Rules.Computed;
 

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
 using SoulAtlas.Lint.Computation;
 using SoulAtlas.Lint.Fixing;
+using SoulAtlas.Lint.Diagnostics;
 
 namespace SoulAtlas.Lint.Rules.Computed;
 

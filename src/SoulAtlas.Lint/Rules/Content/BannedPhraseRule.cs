@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using SoulAtlas.Lint.Documents;
+using SoulAtlas.Lint.Diagnostics;
 
 namespace SoulAtlas.Lint.Rules.Content;
 
@@ -12,7 +13,7 @@ public sealed class BannedPhraseRule : Rule
 
     public override void Check(RuleContext context)
     {
-        var matcher = PhraseMatcher.For(context.Settings.BannedPhrases);
+        var matcher = context.Caches.PhrasesFor(context.Settings.BannedPhrases);
         foreach (var section in BodySections.Editable(context.Document))
         {
             List<(int Start, int End)>? notProse = null;

@@ -1,4 +1,4 @@
-using System;
+using System.Collections.Concurrent;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 
@@ -6,22 +6,19 @@ namespace SoulAtlas.Lint.Rules.Content;
 
 /// <summary>
 /// HTML parsed as a browser parses it (AngleSharp). AngleSharp documents its parser as not safe
-/// for concurrent use, so each thread keeps its own pair, created once and reused for every parse.
+/// for concurrent use, so parsers are pooled: each parse rents one, and parsers are created once
+/// per engine and reused for every parse after that.
 /// </summary>
-internal static class HtmlDom
+internal sealed class HtmlDom
 {
-    [ThreadStatic]
-    private static HtmlParser? _plain;
-
-    [ThreadStatic]
-    private static HtmlParser? _located;
+    private readonly ConcurrentBag<HtmlParser> _plain = new();
+    private readonly ConcurrentBag<HtmlParser> _located = new();
 
     /// <summary>Parses a fragment into a document (elements such as &lt;meta&gt; may move to its head).</summary>
-    public static IDocument Parse(string html) => (_plain ??= new HtmlParser()).ParseDocument(html);
+    public IDocument Parse(string html) => ParseWith(_plain, html, keepSourceReferences: false);
 
     /// <summary>Like <see cref="Parse"/>, and every element knows the offset of its start tag.</summary>
-    public static IDocument ParseLocated(string html) =>
-        (_located ??= new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true })).ParseDocument(html);
+    public IDocument ParseLocated(string html) => ParseWith(_located, html, keepSourceReferences: true);
 
     /// <summary>The offset of an element's start tag, or of the nearest located element before it in the tree.</summary>
     public static int OffsetOf(IElement element)
@@ -43,5 +40,22 @@ internal static class HtmlDom
         }
 
         return 0;
+    }
+
+    private static IDocument ParseWith(ConcurrentBag<HtmlParser> pool, string html, bool keepSourceReferences)
+    {
+        if (!pool.TryTake(out var parser))
+        {
+            parser = keepSourceReferences ? new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true }) : new HtmlParser();
+        }
+
+        try
+        {
+            return parser.ParseDocument(html);
+        }
+        finally
+        {
+            pool.Add(parser);
+        }
     }
 }

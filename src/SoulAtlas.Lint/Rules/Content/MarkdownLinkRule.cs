@@ -5,6 +5,7 @@ using Markdig.Syntax.Inlines;
 using SoulAtlas.Lint.Computation;
 using SoulAtlas.Lint.Corpus;
 using SoulAtlas.Lint.Documents;
+using SoulAtlas.Lint.Diagnostics;
 
 namespace SoulAtlas.Lint.Rules.Content;
 

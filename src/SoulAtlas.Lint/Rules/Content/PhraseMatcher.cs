@@ -14,8 +14,6 @@ namespace SoulAtlas.Lint.Rules.Content;
 /// </summary>
 internal sealed class PhraseMatcher
 {
-    private static readonly ConditionalWeakTable<IReadOnlyList<string>, PhraseMatcher> Cache = new();
-
     /// <summary>Phrases by the folded first character, longest first, so that the longest phrase wins.</summary>
     private readonly Dictionary<char, string[]> _byFirst;
 
@@ -39,7 +37,7 @@ internal sealed class PhraseMatcher
         }
     }
 
-    public static PhraseMatcher For(IReadOnlyList<string> phrases) => Cache.GetValue(phrases, p => new PhraseMatcher(p));
+    public static PhraseMatcher For(IReadOnlyList<string> phrases) => new(phrases);
 
     /// <summary>Every match in <paramref name="text"/>: where it starts, how long it is, and the listed phrase it matches.</summary>
     public IEnumerable<(int Start, int Length, string Phrase)> Matches(string text)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Newtonsoft.Json.Linq;
 using SoulAtlas.Lint.Loading;
+using SoulAtlas.Lint.Diagnostics;
 
 namespace SoulAtlas.Lint.Rules.Content;
 
@@ -32,8 +33,8 @@ public sealed class SectionHtmlRule : Rule
                 continue;
             }
 
-            var storedView = ReaderView.Read(HtmlDom.Parse(stored), deriveHeadingIds: false);
-            var renderedView = ReaderView.Read(HtmlDom.Parse(rendered), deriveHeadingIds: true);
+            var storedView = ReaderView.Read(context.Caches.Html.Parse(stored), deriveHeadingIds: false);
+            var renderedView = ReaderView.Read(context.Caches.Html.Parse(rendered), deriveHeadingIds: true);
             var difference = FirstDifference(storedView, renderedView);
             if (difference >= 0)
             {

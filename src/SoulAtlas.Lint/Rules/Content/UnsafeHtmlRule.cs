@@ -5,6 +5,7 @@ using Newtonsoft.Json.Linq;
 using SoulAtlas.Lint.Documents;
 using SoulAtlas.Lint.Loading;
 using SoulAtlas.Lint.Text;
+using SoulAtlas.Lint.Diagnostics;
 
 namespace SoulAtlas.Lint.Rules.Content;
 
@@ -30,7 +31,7 @@ public sealed class UnsafeHtmlRule : Rule
         {
             if (section.RecordEntry?["html"] is JValue { Type: JTokenType.String } token && JsonLocations.SpanOf(token) is { } span)
             {
-                foreach (var finding in UnsafeHtmlScanner.Scan((string)token!))
+                foreach (var finding in UnsafeHtmlScanner.Scan((string)token!, context.Caches.Html))
                 {
                     var range = JsonStringOffsets.ToFileRange(span.File, span.Start, finding.Offset, finding.Offset + finding.Length);
                     context.Report(range, $"stored html of section {Quote.Q(section.Heading)}: {finding.Message}");
@@ -71,7 +72,7 @@ public sealed class UnsafeHtmlRule : Rule
 
     private static void ReportHtml(RuleContext context, Section section, int start, string html)
     {
-        foreach (var finding in UnsafeHtmlScanner.Scan(html))
+        foreach (var finding in UnsafeHtmlScanner.Scan(html, context.Caches.Html))
         {
             context.Report(section.RangeOf(start + finding.Offset, start + finding.Offset + finding.Length), finding.Message);
         }

@@ -91,7 +91,7 @@ internal static class UnsafeHtmlScanner
         return false;
     }
 
-    public static List<UnsafeFinding> Scan(string html)
+    public static List<UnsafeFinding> Scan(string html, HtmlDom? dom = null)
     {
         var findings = new List<UnsafeFinding>();
         if (!MayBeUnsafe(html))
@@ -99,7 +99,7 @@ internal static class UnsafeHtmlScanner
             return findings;
         }
 
-        foreach (var element in HtmlDom.ParseLocated(html).All)
+        foreach (var element in (dom ?? new HtmlDom()).ParseLocated(html).All)
         {
             var name = element.LocalName.ToLowerInvariant();
             var offset = HtmlDom.OffsetOf(element);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using Newtonsoft.Json.Linq;
+using SoulAtlas.Lint.Diagnostics;
 
 namespace SoulAtlas.Lint.Rules.Editorial;
 
@@ -24,7 +25,7 @@ public sealed class DateOrderRule : Rule
     public override void Check(RuleContext context)
     {
         var metadata = context.Document.Metadata;
-        var today = context.Settings.Today.Date;
+        var today = context.Settings.Today?.Date;
         var hasCreated = IsoDate.TryParse(metadata.Token("created"), out var created);
 
         if (hasCreated && IsoDate.TryParse(metadata.Token("updated"), out var updated) && updated < created)
@@ -61,9 +62,9 @@ public sealed class DateOrderRule : Rule
         dated.AddRange(reviews);
         foreach (var token in dated)
         {
-            if (IsoDate.TryParse(token, out var date) && date > today)
+            if (today is not null && IsoDate.TryParse(token, out var date) && date > today)
             {
-                context.Report(token, $"{token!.Path} {IsoDate.Show(date)} is after today ({IsoDate.Show(today)})");
+                context.Report(token, $"{token!.Path} {IsoDate.Show(date)} is after today ({IsoDate.Show(today.Value)})");
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Linq;
+using SoulAtlas.Lint.Diagnostics;
 
 namespace SoulAtlas.Lint.Rules.Identity;
 

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using SoulAtlas.Lint.Corpus;
 using SoulAtlas.Lint.Documents;
+using SoulAtlas.Lint.Diagnostics;
 
 namespace SoulAtlas.Lint.Rules.Identity;
 
@@ -22,7 +23,7 @@ public sealed class DuplicateTitleRule : Rule
             var sharing = context.Corpus.WithTitle(title).Where(d => !SameOccupation(d, document)).Select(d => d.Slug).Distinct().ToList();
             if (sharing.Count > 0)
             {
-                var range = Loading.JsonLocations.RangeOf(document.Metadata.Token("title")) ?? document.TitleRange ?? document.AnchorRange;
+                var range = Documents.JsonLocations.RangeOf(document.Metadata.Token("title")) ?? document.TitleRange ?? document.AnchorRange;
                 context.Report(range, $"title {Quote.Q(title)} is also the title of {Quote.List(sharing)}");
             }
         }

@@ -1,6 +1,7 @@
 using System;
 using Newtonsoft.Json.Linq;
 using SoulAtlas.Lint.Documents;
+using SoulAtlas.Lint.Diagnostics;
 
 namespace SoulAtlas.Lint.Rules.Identity;
 

@@ -1,5 +1,6 @@
 using System;
 using SoulAtlas.Lint.Documents;
+using SoulAtlas.Lint.Diagnostics;
 
 namespace SoulAtlas.Lint.Rules.Identity;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using SoulAtlas.Lint.Contract;
 using SoulAtlas.Lint.Documents;
+using SoulAtlas.Lint.Diagnostics;
 
 namespace SoulAtlas.Lint.Rules.Sections;
 

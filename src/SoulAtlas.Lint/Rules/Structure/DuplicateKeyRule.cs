@@ -1,3 +1,6 @@
+using SoulAtlas.Lint.Diagnostics;
+using SoulAtlas.Lint.Documents;
+
 namespace SoulAtlas.Lint.Rules.Structure;
 
 public sealed class DuplicateKeyRule : Rule

@@ -1,3 +1,4 @@
+using SoulAtlas.Lint.Contract;
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -6,6 +7,7 @@ using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using NJsonSchema.Validation;
 using SoulAtlas.Lint.Documents;
+using SoulAtlas.Lint.Diagnostics;
 
 namespace SoulAtlas.Lint.Rules.Structure;
 
@@ -16,9 +18,6 @@ namespace SoulAtlas.Lint.Rules.Structure;
 /// </summary>
 public sealed class SchemaRule : Rule
 {
-    private static readonly JsonSchemaValidatorSettings Settings = CreateSettings();
-    private static readonly JsonSchemaValidator Validator = new(Settings);
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JsonSchema, Contract.CompiledSchema> Compiled = new();
 
     public override RuleDescriptor Descriptor => RuleCatalogue.Schema;
 
@@ -41,12 +40,12 @@ public sealed class SchemaRule : Rule
             return;
         }
 
-        if (CompiledFor(schema).IsCertainlyValid(value))
+        if (context.Caches.CompiledFor(schema).IsCertainlyValid(value))
         {
             return;
         }
 
-        errors = Validator.Validate(value, schema);
+        errors = context.Caches.Validator.Validate(value, schema);
 
         foreach (var error in Flatten(errors))
         {
@@ -54,12 +53,15 @@ public sealed class SchemaRule : Rule
         }
     }
 
-    /// <summary>The fast path for a schema, compiled on first use and kept as long as the schema is.</summary>
-    public static Contract.CompiledSchema CompiledFor(JsonSchema schema) =>
-        Compiled.GetValue(schema, s => Contract.CompiledSchema.Compile(s, Settings.FormatValidators));
+    /// <summary>The fast path for a schema (an engine keeps the compiled form in its <see cref="RuleCaches"/>).</summary>
+    public static Contract.CompiledSchema Compile(JsonSchema schema) =>
+        Contract.CompiledSchema.Compile(schema, CreateSettings().FormatValidators);
+
+    /// <summary>The validator with soul-lint's strict date format.</summary>
+    public static JsonSchemaValidator CreateValidator() => new(CreateSettings());
 
     /// <summary>NJsonSchema's verdict, without the fast path.</summary>
-    public static ICollection<ValidationError> ValidateWithNJsonSchema(JToken value, JsonSchema schema) => Validator.Validate(value, schema);
+    public static ICollection<ValidationError> ValidateWithNJsonSchema(JToken value, JsonSchema schema) => CreateValidator().Validate(value, schema);
 
     private static JsonSchemaValidatorSettings CreateSettings()
     {
@@ -68,27 +70,7 @@ public sealed class SchemaRule : Rule
         return settings;
     }
 
-    /// <summary>
-    /// An invalid array item or additional property is reported through its own violations, which
-    /// are precise; a failed anyOf/oneOf or type union stays one diagnostic at the value.
-    /// </summary>
-    internal static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)
-    {
-        foreach (var error in errors)
-        {
-            if (error is ChildSchemaValidationError child && error.Kind is ValidationErrorKind.ArrayItemNotValid or ValidationErrorKind.AdditionalItemNotValid or ValidationErrorKind.AdditionalPropertiesNotValid)
-            {
-                foreach (var nested in Flatten(child.Errors.Values.SelectMany(e => e)))
-                {
-                    yield return nested;
-                }
-            }
-            else
-            {
-                yield return error;
-            }
-        }
-    }
+    internal static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors) => SchemaErrors.Flatten(errors);
 
     private static void Report(RuleContext context, ValidationError error)
     {

@@ -1,9 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using SoulAtlas.Lint.Text;
 using Microsoft.Extensions.FileSystemGlobbing;
 
-namespace SoulAtlas.Lint.Engine;
+namespace SoulAtlas.Lint.Configuration;
 
 /// <summary>
 /// Decides which paths discovery passes over: what .gitignore excludes (inside a git work tree)
@@ -12,14 +13,15 @@ namespace SoulAtlas.Lint.Engine;
 /// </summary>
 public sealed class PathFilter
 {
-    private readonly GitIgnoreFilter _git;
+    private readonly Func<string, bool, bool>? _excluded;
     private readonly string? _globBase;
     private readonly Matcher? _ignore;
     private readonly Matcher? _records;
 
-    public PathFilter(GitIgnoreFilter git, string? globBase = null, IReadOnlyList<string>? ignore = null, IReadOnlyList<string>? records = null)
+    /// <param name="excluded">What else the host excludes (the disk adapter passes .gitignore): path, is-folder → excluded.</param>
+    public PathFilter(Func<string, bool, bool>? excluded, string? globBase = null, IReadOnlyList<string>? ignore = null, IReadOnlyList<string>? records = null)
     {
-        _git = git;
+        _excluded = excluded;
         _globBase = globBase;
         if (globBase is not null && ignore is { Count: > 0 })
         {
@@ -38,11 +40,13 @@ public sealed class PathFilter
         }
     }
 
-    public static PathFilter None { get; } = new(GitIgnoreFilter.None);
+    /// <summary>The filter a config's globs describe.</summary>
+    public static PathFilter For(LintSettings settings, Func<string, bool, bool>? excluded = null) =>
+        new(excluded, settings.GlobBase, settings.IgnoreGlobs, settings.RecordGlobs);
 
     public bool IsIgnored(string fullPath, bool isDirectory)
     {
-        if (_git.IsIgnored(fullPath, isDirectory))
+        if (_excluded is not null && _excluded(fullPath, isDirectory))
         {
             return true;
         }

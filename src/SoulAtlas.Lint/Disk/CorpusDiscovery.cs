@@ -2,8 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using SoulAtlas.Lint.Configuration;
 
-namespace SoulAtlas.Lint.Engine;
+namespace SoulAtlas.Lint.Disk;
 
 /// <summary>Finds the corpus root of a path and the candidate files beneath it.</summary>
 public static class CorpusDiscovery

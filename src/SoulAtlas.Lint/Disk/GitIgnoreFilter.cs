@@ -1,9 +1,10 @@
 using System;
 using System.Collections.Concurrent;
+using SoulAtlas.Lint.Text;
 using System.IO;
 using MAB.DotIgnore;
 
-namespace SoulAtlas.Lint.Engine;
+namespace SoulAtlas.Lint.Disk;
 
 /// <summary>
 /// Inside a git work tree, the paths its .gitignore files exclude are not content (a generated API

@@ -1,7 +1,7 @@
 using Newtonsoft.Json.Linq;
 using SoulAtlas.Lint.Text;
 
-namespace SoulAtlas.Lint.Loading;
+namespace SoulAtlas.Lint.Documents;
 
 /// <summary>
 /// Where a JSON (or YAML) value stands in its file, attached to the value's <see cref="JToken"/>

@@ -6,10 +6,10 @@ using SoulAtlas.Lint.Diagnostics;
 using SoulAtlas.Lint.Loading;
 using SoulAtlas.Lint.Rules;
 
-namespace SoulAtlas.Lint.Engine;
+namespace SoulAtlas.Lint.Configuration;
 
 /// <summary>Everything a lint run depends on besides the files: the contract, severities, dates and limits.</summary>
-public sealed class LintSettings
+public sealed record LintSettings
 {
     /// <summary>Stock phrases of generated prose that the style guide bans (banned-phrase); matched whole-word and case-insensitively.</summary>
     public static readonly IReadOnlyList<string> DefaultBannedPhrases = new[]
@@ -24,11 +24,11 @@ public sealed class LintSettings
     /// <summary>A content repository's own contract (config <c>schemaDir</c>/<c>sections</c>); null for the built-in one.</summary>
     public ContentContract? CustomContract { get; init; }
 
-    /// <summary>The content contract in force; the built-in one is loaded on first use.</summary>
-    public ContentContract Contract => CustomContract ?? ContentContract.Default;
-
-    /// <summary>Dates after this day are in the future (date-order). Pinned with <c>--today</c>.</summary>
-    public DateTime Today { get; init; } = DateTime.UtcNow.Date;
+    /// <summary>
+    /// Dates after this day are in the future (date-order). The engine reads no clock: a host passes
+    /// the day (the CLI today's UTC date or <c>--today</c>); null leaves future dates unchecked.
+    /// </summary>
+    public DateTime? Today { get; init; }
 
     public string SiteUrl { get; init; } = CitationBuilder.DefaultSiteUrl;
 
@@ -36,9 +36,6 @@ public sealed class LintSettings
 
     /// <summary>Severity overrides by rule ID.</summary>
     public IReadOnlyDictionary<string, Severity> Severities { get; init; } = new Dictionary<string, Severity>(StringComparer.Ordinal);
-
-    /// <summary>Skip what the git work tree's .gitignore files exclude (<c>--no-gitignore</c> turns it off).</summary>
-    public bool UseGitIgnore { get; init; } = true;
 
     /// <summary>The folder the ignore and record globs are relative to (the config file's).</summary>
     public string? GlobBase { get; init; }
@@ -55,11 +52,14 @@ public sealed class LintSettings
     /// <summary>Keep every occupation's recomputed metadata in the result (for <c>compute</c>); off, a run holds none.</summary>
     public bool CollectComputed { get; init; }
 
-    /// <summary>Measure the time each rule takes (reported with the phase timings).</summary>
-    public bool MeasureRules { get; init; }
+    /// <summary>
+    /// Also run the rules that are off and return their diagnostics (with severity off), for a host
+    /// that decides severities itself, as Roslyn does from a .globalconfig.
+    /// </summary>
+    public bool RunDisabledRules { get; init; }
 
-    /// <summary>Run files in parallel across cores.</summary>
-    public bool Parallel { get; init; } = true;
+    /// <summary>How many documents are read and checked at once; the host's choice (the CLI uses every core). 1 runs on the calling thread.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = 1;
 
     public Severity SeverityOf(RuleDescriptor rule) => Severities.TryGetValue(rule.Id, out var s) ? s : rule.DefaultSeverity;
 

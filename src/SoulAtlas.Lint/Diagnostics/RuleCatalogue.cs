@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using SoulAtlas.Lint.Diagnostics;
 
-namespace SoulAtlas.Lint.Rules;
+namespace SoulAtlas.Lint.Diagnostics;
 
 /// <summary>
 /// The single list of rules. The CLI's <c>rules</c> and <c>explain</c>, the output

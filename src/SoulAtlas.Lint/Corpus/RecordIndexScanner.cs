@@ -1,3 +1,4 @@
+using SoulAtlas.Lint.Loading;
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -5,7 +6,7 @@ using System.Text.Json;
 using SoulAtlas.Lint.Corpus;
 using SoulAtlas.Lint.Documents;
 
-namespace SoulAtlas.Lint.Loading;
+namespace SoulAtlas.Lint.Corpus;
 
 /// <summary>What a quick scan of a JSON file found.</summary>
 public enum ScanOutcome

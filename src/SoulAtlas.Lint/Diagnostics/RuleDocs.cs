@@ -1,6 +1,6 @@
 using System.IO;
 
-namespace SoulAtlas.Lint.Rules;
+namespace SoulAtlas.Lint.Diagnostics;
 
 /// <summary>The rule pages (docs/rules/&lt;name&gt;.md), embedded so every host can show them offline.</summary>
 public static class RuleDocs

@@ -2,15 +2,16 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 
-namespace SoulAtlas.Lint.Engine;
+namespace SoulAtlas.Lint.Text;
 
 /// <summary>Paths as the user sees them: relative to the working directory, with '/' separators.</summary>
 public static class PathDisplay
 {
+    /// <summary><paramref name="fullPath"/> relative to <paramref name="workingDirectory"/> (both absolute; '.' and '..' segments are resolved as text, without asking a file system).</summary>
     public static string Relative(string workingDirectory, string fullPath)
     {
-        var from = Split(Path.GetFullPath(workingDirectory));
-        var to = Split(Path.GetFullPath(fullPath));
+        var from = Split(workingDirectory);
+        var to = Split(fullPath);
         var common = 0;
         while (common < from.Count && common < to.Count && string.Equals(from[common], to[common], StringComparison.Ordinal))
         {
@@ -36,6 +37,20 @@ public static class PathDisplay
         return parts.Count == 0 ? "." : string.Join("/", parts);
     }
 
+    /// <summary>An absolute path with its '.' and '..' segments resolved as text (no file system is asked).</summary>
+    public static string Normalize(string absolutePath)
+    {
+        var parts = Split(absolutePath);
+        var root = absolutePath.Length > 0 && (absolutePath[0] == '/' || absolutePath[0] == '\\') ? absolutePath.Substring(0, 1) : string.Empty;
+        if (root.Length == 0 && parts.Count > 0 && parts[0].EndsWith(":", StringComparison.Ordinal))
+        {
+            root = parts[0] + Path.DirectorySeparatorChar;
+            parts.RemoveAt(0);
+        }
+
+        return root + string.Join(Path.DirectorySeparatorChar.ToString(), parts);
+    }
+
     /// <summary>True when <paramref name="path"/> is <paramref name="directory"/> or lies beneath it.</summary>
     public static bool IsUnder(string path, string directory)
     {
@@ -49,7 +64,17 @@ public static class PathDisplay
         var parts = new List<string>();
         foreach (var part in path.Split(new[] { Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar }, StringSplitOptions.RemoveEmptyEntries))
         {
-            parts.Add(part);
+            if (part == "..")
+            {
+                if (parts.Count > 0)
+                {
+                    parts.RemoveAt(parts.Count - 1);
+                }
+            }
+            else if (part != ".")
+            {
+                parts.Add(part);
+            }
         }
 
         return parts;

@@ -1,7 +1,7 @@
 using System;
 using SoulAtlas.Lint.Diagnostics;
 
-namespace SoulAtlas.Lint.Rules;
+namespace SoulAtlas.Lint.Diagnostics;
 
 /// <summary>Which form of an occupation a rule applies to.</summary>
 [Flags]

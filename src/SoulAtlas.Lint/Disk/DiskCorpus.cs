@@ -1,0 +1,260 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using SoulAtlas.Lint.Configuration;
+using SoulAtlas.Lint.Engine;
+using SoulAtlas.Lint.Loading;
+using SoulAtlas.Lint.Text;
+
+namespace SoulAtlas.Lint.Disk;
+
+/// <summary>
+/// The disk adapter that the CLI and the MSBuild task share: it turns paths into the engine's
+/// documents. It finds each path's corpus root, discovers the records and source folders beneath it
+/// (skipping what .gitignore and the config's ignore globs exclude), and reads every file once;
+/// a file over the size limit is not read at all. The engine never touches the disk.
+/// </summary>
+public sealed class DiskCorpus
+{
+    private DiskCorpus(IReadOnlyList<ContentFile> documents, LintScope scope, IReadOnlyList<string> roots, string workingDirectory)
+    {
+        Documents = documents;
+        Scope = scope;
+        Roots = roots;
+        WorkingDirectory = workingDirectory;
+    }
+
+    /// <summary>Every document of the corpora the paths lie in, by absolute path, sorted.</summary>
+    public IReadOnlyList<ContentFile> Documents { get; }
+
+    /// <summary>The files and folders that were named: what diagnostics are reported for.</summary>
+    public LintScope Scope { get; }
+
+    /// <summary>The corpus roots the paths resolved to.</summary>
+    public IReadOnlyList<string> Roots { get; }
+
+    public string WorkingDirectory { get; }
+
+    /// <summary>A request for the engine over this corpus, reporting on the named paths.</summary>
+    public LintRequest Request(LintSettings settings) => new(Documents, settings) { Scope = Scope, BaseDirectory = WorkingDirectory };
+
+    /// <summary>Finds and reads the corpus of <paramref name="paths"/> (relative to <paramref name="workingDirectory"/>; none means the folder itself).</summary>
+    /// <exception cref="LintUsageException">A path does not exist.</exception>
+    public static DiskCorpus Load(IReadOnlyList<string> paths, string workingDirectory, LintSettings settings, bool useGitIgnore = true, CancellationToken cancellationToken = default)
+    {
+        var targets = ResolveTargets(paths, workingDirectory);
+        var roots = targets.Select(t => CorpusDiscovery.FindRoot(t.FullPath)).Distinct(StringComparer.Ordinal).ToList();
+        var files = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var root in roots)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var git = useGitIgnore ? GitIgnoreFilter.For(root) : GitIgnoreFilter.None;
+            var filter = PathFilter.For(settings, git.IsIgnored);
+            files.UnionWith(CorpusDiscovery.FindJsonFiles(root, filter));
+            foreach (var folder in CorpusDiscovery.FindSourceFolders(root, filter))
+            {
+                AddSourceFiles(folder, files);
+            }
+        }
+
+        foreach (var target in targets)
+        {
+            if (target.IsDirectory)
+            {
+                if (CorpusDiscovery.IsSourceFolder(target.FullPath))
+                {
+                    AddSourceFiles(target.FullPath, files);
+                }
+            }
+            else
+            {
+                var name = Path.GetFileName(target.FullPath);
+                if (name == SourceLoader.BodyFileName || name == SourceLoader.MetadataFileName)
+                {
+                    AddSourceFiles(Path.GetDirectoryName(target.FullPath)!, files);
+                }
+
+                files.Add(target.FullPath);
+            }
+        }
+
+        var list = files.ToList();
+        var documents = new ContentFile[list.Count];
+        Parallel.For(
+            0,
+            list.Count,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.MaxDegreeOfParallelism), CancellationToken = cancellationToken },
+            i => documents[i] = Read(list[i], settings.Limits));
+        var scope = new LintScope(targets.Where(t => !t.IsDirectory).Select(t => t.FullPath), targets.Where(t => t.IsDirectory).Select(t => t.FullPath));
+        return new DiskCorpus(documents, scope, roots, workingDirectory);
+    }
+
+    /// <summary>Reads one file: its bytes, or why it could not be read, or only its size when that is over the limit.</summary>
+    public static ContentFile Read(string fullPath, LoadLimits limits)
+    {
+        try
+        {
+            using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+            var length = stream.Length;
+            if (length > limits.MaxFileBytes)
+            {
+                return ContentFile.NotRead(fullPath, length);
+            }
+
+            var bytes = new byte[length];
+            var read = 0;
+            while (read < bytes.Length)
+            {
+                var n = stream.Read(bytes, read, bytes.Length - read);
+                if (n == 0)
+                {
+                    Array.Resize(ref bytes, read);
+                    break;
+                }
+
+                read += n;
+            }
+
+            return ContentFile.FromBytes(fullPath, bytes);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return ContentFile.Unreadable(fullPath, ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// Writes what a fix run changed, each file atomically; a byte-order mark the file had is kept
+    /// (invalid-encoding reports it, --fix does not remove it).
+    /// </summary>
+    public void WriteFixes(FixOutcome outcome)
+    {
+        var originals = Documents.ToDictionary(d => d.Path, StringComparer.Ordinal);
+        foreach (var pair in outcome.Changed)
+        {
+            var hadBom = originals.TryGetValue(pair.Key, out var original) && TextDecoder.HasBom(original.Bytes ?? Array.Empty<byte>());
+            AtomicFile.Write(pair.Key, (hadBom ? "\uFEFF" : string.Empty) + pair.Value);
+        }
+    }
+
+    private static void AddSourceFiles(string folder, SortedSet<string> files)
+    {
+        foreach (var name in new[] { SourceLoader.BodyFileName, SourceLoader.MetadataFileName })
+        {
+            var path = Path.Combine(folder, name);
+            if (File.Exists(path))
+            {
+                files.Add(path);
+            }
+        }
+    }
+
+    private static List<Target> ResolveTargets(IReadOnlyList<string> paths, string workingDirectory)
+    {
+        var targets = new List<Target>();
+        foreach (var path in paths.Count == 0 ? new[] { "." } : paths)
+        {
+            var full = Path.GetFullPath(Path.Combine(workingDirectory, path)).TrimEnd(Path.DirectorySeparatorChar);
+            if (full.Length == 0)
+            {
+                full = Path.DirectorySeparatorChar.ToString();
+            }
+
+            if (Directory.Exists(full))
+            {
+                targets.Add(new Target(full, true));
+            }
+            else if (File.Exists(full))
+            {
+                targets.Add(new Target(full, false));
+            }
+            else
+            {
+                throw new LintUsageException($"path not found: {path}");
+            }
+        }
+
+        return targets;
+    }
+
+    private sealed record Target(string FullPath, bool IsDirectory);
+}
+
+/// <summary>Finding and reading soul-lint.json, the files it names, and baselines.</summary>
+public static class DiskConfig
+{
+    /// <summary>The nearest soul-lint.json in <paramref name="start"/> or a folder above it (stopping at a git work tree's top), or null.</summary>
+    public static string? Find(string start)
+    {
+        for (var dir = Directory.Exists(start) ? start : Path.GetDirectoryName(start); dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            var candidate = Path.Combine(dir, LintConfig.FileName);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+
+            if (Directory.Exists(Path.Combine(dir, ".git")))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <exception cref="ConfigException">The file cannot be read, is not JSON, or breaks the config schema.</exception>
+    public static LintConfig Load(string path, string displayPath)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigException($"{displayPath}: cannot be read: {ex.Message}");
+        }
+
+        return LintConfig.Parse(text, Path.GetFullPath(path), displayPath);
+    }
+
+    /// <summary>The contract a config names, its files read from disk.</summary>
+    /// <exception cref="ConfigException">A named file cannot be used.</exception>
+    public static Contract.ContentContract? LoadContract(LintConfig config) => config.LoadContract(ReadTextOrNull);
+
+    /// <summary>A config and its contract as settings, with command-line severities winning.</summary>
+    public static LintSettings Settings(LintConfig? config, IReadOnlyDictionary<string, Diagnostics.Severity>? overrides = null) =>
+        LintConfig.ToSettings(config, config is null ? null : LoadContract(config), overrides);
+
+    /// <exception cref="BaselineException">The file is missing or not a baseline.</exception>
+    public static Baseline ReadBaseline(string path, string displayPath)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new BaselineException($"baseline {displayPath} cannot be used: {ex.Message}");
+        }
+
+        return Baseline.Parse(bytes, displayPath);
+    }
+
+    private static string? ReadTextOrNull(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? File.ReadAllText(path) : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigException($"{path}: cannot be read: {ex.Message}");
+        }
+    }
+}

@@ -1,0 +1,533 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using SoulAtlas.Lint.Computation;
+using SoulAtlas.Lint.Configuration;
+using SoulAtlas.Lint.Contract;
+using SoulAtlas.Lint.Corpus;
+using SoulAtlas.Lint.Diagnostics;
+using SoulAtlas.Lint.Documents;
+using SoulAtlas.Lint.Loading;
+using SoulAtlas.Lint.Rules;
+using SoulAtlas.Lint.Text;
+
+namespace SoulAtlas.Lint.Engine;
+
+/// <summary>
+/// The engine every host shares. It lints a corpus handed to it as documents (path and bytes),
+/// reads no file, environment variable or clock, and keeps what it builds once (the built-in
+/// contract, compiled schemas, parsers, each unchanged document's index entry) for the next run.
+/// A host creates one and reuses it; runs may overlap.
+/// </summary>
+/// <remarks>
+/// A run: group the documents into occupations (a record file, or a folder's SOUL.md and
+/// metadata.yaml) → take each one's index entry (a streaming scan of a record; a source folder is
+/// small and read in full) → build the corpus index → for the occupations in scope, parse, recompute
+/// the metadata and run the rules → resolve locations and sort. Each document's bytes are read by
+/// the host once; a record is scanned for the index and parsed in full only while it is checked,
+/// and its tree is dropped after, so memory holds the corpus's bytes but never all its trees.
+/// </remarks>
+public sealed class LintEngine
+{
+    private readonly Lazy<ContentContract> _defaultContract;
+    private readonly ConditionalWeakTable<ContentFile, SurveyCache> _surveys = new();
+
+    public LintEngine()
+        : this(null)
+    {
+    }
+
+    /// <param name="defaultContract">The contract for settings that name none; the built-in one, loaded on first use, when null.</param>
+    public LintEngine(ContentContract? defaultContract)
+    {
+        _defaultContract = defaultContract is null
+            ? new Lazy<ContentContract>(ContentContract.LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication)
+            : new Lazy<ContentContract>(() => defaultContract);
+    }
+
+    /// <summary>What the rules keep between runs.</summary>
+    public RuleCaches Caches { get; } = new();
+
+    /// <summary>The contract in force for <paramref name="settings"/>.</summary>
+    public ContentContract ContractFor(LintSettings settings) => settings.CustomContract ?? _defaultContract.Value;
+
+    /// <summary>Loads and compiles what a first run needs (the contract's schemas); a host may call it early, on another thread.</summary>
+    public void Prepare(LintSettings settings)
+    {
+        var contract = ContractFor(settings);
+        Caches.CompiledFor(contract.OccupationSchema);
+        Caches.CompiledFor(contract.MetadataSchema);
+    }
+
+    /// <summary>Lints <paramref name="request"/>'s corpus.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; no work of the run goes on after this is thrown.</exception>
+    public LintResult Lint(LintRequest request, CancellationToken cancellationToken = default) =>
+        new Run(this, request, cancellationToken).Execute();
+
+    /// <summary>
+    /// Lints, applies the repairs in memory and lints the repaired text again (a repair can make
+    /// another value stale or another repair possible), for a bounded number of passes. Nothing is
+    /// written: the host writes <see cref="FixOutcome.Changed"/>.
+    /// </summary>
+    public FixOutcome Fix(LintRequest request, CancellationToken cancellationToken = default)
+    {
+        var documents = request.Documents.ToList();
+        var byPath = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < documents.Count; i++)
+        {
+            byPath[documents[i].Path] = i;
+        }
+
+        var changed = new Dictionary<string, string>(StringComparer.Ordinal);
+        var fixedCount = 0;
+        var result = Lint(request, cancellationToken);
+        for (var pass = 0; pass < FixOutcome.MaxPasses; pass++)
+        {
+            var applied = false;
+            foreach (var file in result.Diagnostics.Where(d => d.Fix is { Count: > 0 } && d.FullPath is not null && d.Source is not null).GroupBy(d => d.FullPath!))
+            {
+                var source = file.First().Source!;
+                var (text, count) = Fixing.EditApplier.Apply(source.Text, file.SelectMany(d => d.Fix!));
+                if (count > 0 && !string.Equals(text, source.Text, StringComparison.Ordinal) && byPath.TryGetValue(file.Key, out var index))
+                {
+                    changed[file.Key] = text;
+                    documents[index] = ContentFile.FromText(file.Key, text);
+                    applied = true;
+                }
+            }
+
+            if (!applied)
+            {
+                break;
+            }
+
+            var before = result.Diagnostics.Count(d => d.Fix is not null);
+            result = Lint(new LintRequest(documents, request.Settings) { Scope = request.Scope, BaseDirectory = request.BaseDirectory, Clock = request.Clock }, cancellationToken);
+            fixedCount += Math.Max(0, before - result.Diagnostics.Count(d => d.Fix is not null));
+        }
+
+        return new FixOutcome(result, fixedCount, changed);
+    }
+
+    /// <summary>A record file or a source folder, and what is known of it so far.</summary>
+    private sealed class Unit
+    {
+        public Unit(string path, ContentFile? record, ContentFile? body, ContentFile? metadata)
+        {
+            Path = path;
+            Record = record;
+            Body = body;
+            Metadata = metadata;
+            Paths = record is not null ? new[] { record.Path }
+                : body is null ? new[] { metadata!.Path }
+                : metadata is null ? new[] { body.Path }
+                : new[] { body.Path, metadata.Path };
+        }
+
+        /// <summary>The record file, or the source folder.</summary>
+        public string Path { get; }
+
+        public ContentFile? Record { get; }
+
+        public ContentFile? Body { get; }
+
+        public ContentFile? Metadata { get; }
+
+        public bool IsSource => Record is null;
+
+        /// <summary>The documents of the unit.</summary>
+        public IReadOnlyList<string> Paths { get; }
+
+        public LoadOutcome Outcome { get; set; }
+
+        public CorpusEntry? Entry { get; set; }
+
+        /// <summary>The document the cache keys the unit's survey on.</summary>
+        public ContentFile Key => Record ?? Body ?? Metadata!;
+    }
+
+    /// <summary>A unit's survey, kept with its document for as long as the host keeps that document.</summary>
+    private sealed class SurveyCache
+    {
+        public SurveyCache(ContentFile? partner, string display, LoadLimits limits, LoadOutcome outcome, CorpusEntry? entry)
+        {
+            Partner = partner;
+            Display = display;
+            Limits = limits;
+            Outcome = outcome;
+            Entry = entry;
+        }
+
+        public ContentFile? Partner { get; }
+
+        public string Display { get; }
+
+        public LoadLimits Limits { get; }
+
+        public LoadOutcome Outcome { get; }
+
+        public CorpusEntry? Entry { get; }
+    }
+
+    private sealed class Run
+    {
+        private readonly LintEngine _engine;
+        private readonly LintRequest _request;
+        private readonly LintSettings _settings;
+        private readonly ContentContract _contract;
+        private readonly CancellationToken _cancellation;
+        private readonly long[] _ruleTicks = new long[RuleSet.DocumentRules.Count];
+        private readonly LintScope? _scope;
+
+        public Run(LintEngine engine, LintRequest request, CancellationToken cancellation)
+        {
+            _engine = engine;
+            _request = request;
+            _settings = request.Settings;
+            _contract = engine.ContractFor(request.Settings);
+            _cancellation = cancellation;
+            _scope = request.Scope;
+        }
+
+        public LintResult Execute()
+        {
+            _cancellation.ThrowIfCancellationRequested();
+            var clock = _request.Clock;
+            var started = clock?.Invoke() ?? TimeSpan.Zero;
+            var lapStarted = started;
+            var timings = new List<(string, double)>();
+            void Lap(string phase)
+            {
+                if (clock is not null)
+                {
+                    var now = clock();
+                    timings.Add((phase, (now - lapStarted).TotalMilliseconds));
+                    lapStarted = now;
+                }
+            }
+
+            var units = Group(_request.Documents);
+            var progress = _request.Progress;
+
+            // The index is built from a quick look at every unit; each document is parsed in full only
+            // while it is checked, and dropped after. Memory holds no parsed corpus, and documents die
+            // young, which the garbage collector handles far more cheaply than a corpus kept alive.
+            progress?.AddTotal(units.Count);
+            ForEach(units.Count, i =>
+            {
+                Survey(units[i]);
+                progress?.Step();
+            });
+            Lap("scan for the index");
+
+            var sourcesBySlug = new Dictionary<string, Unit>(StringComparer.Ordinal);
+            foreach (var unit in units.Where(u => u.IsSource && u.Entry is not null))
+            {
+                if (!sourcesBySlug.ContainsKey(unit.Entry!.Slug))
+                {
+                    sourcesBySlug.Add(unit.Entry.Slug, unit);
+                }
+            }
+
+            // A record whose slug also has a source folder is that occupation's build output: it is
+            // checked against the folder and left out of the index.
+            var index = new CorpusIndex(units
+                .Where(u => u.Entry is not null && (u.IsSource || !sourcesBySlug.ContainsKey(u.Entry.Slug)))
+                .Select(u => u.Entry!)
+                .ToList());
+            var recordFolders = new HashSet<string>(
+                units.Where(u => !u.IsSource && u.Outcome == LoadOutcome.Occupation).Select(u => Path.GetDirectoryName(u.Path) ?? string.Empty),
+                StringComparer.Ordinal);
+
+            var reported = new List<Unit>();
+            foreach (var unit in units)
+            {
+                if (!unit.Paths.Any(InScope))
+                {
+                    continue;
+                }
+
+                var explicitlyNamed = _scope is null || _scope.NamesFile(unit.Path);
+                var inRecordFolder = !unit.IsSource && recordFolders.Contains(Path.GetDirectoryName(unit.Path) ?? string.Empty);
+                if (unit.IsSource || unit.Outcome == LoadOutcome.Occupation || explicitlyNamed || inRecordFolder)
+                {
+                    reported.Add(unit);
+                }
+            }
+
+            Lap("index");
+            var perUnit = new List<Diagnostic>[reported.Count];
+            var computed = new ComputedMetadata?[reported.Count];
+            var checkedSlugs = new string?[reported.Count];
+            progress?.AddTotal(reported.Count);
+            ForEach(reported.Count, i =>
+            {
+                var unit = reported[i];
+                var loaded = Load(unit);
+                if (loaded.Document is { Form: DocumentForm.Record } record && sourcesBySlug.TryGetValue(record.Slug, out var source))
+                {
+                    record.Source = Load(source).Document;
+                }
+
+                (perUnit[i], computed[i]) = Check(loaded, index);
+                checkedSlugs[i] = computed[i]?.Slug;
+                if (!_settings.CollectComputed)
+                {
+                    computed[i] = null;
+                }
+
+                progress?.Step();
+            });
+            Lap("compute and check");
+
+            var diagnostics = perUnit.SelectMany(d => d).Where(d => d.FullPath is null || InScope(d.FullPath)).ToList();
+            diagnostics.Sort(DiagnosticOrder.Instance);
+            Lap("filter and sort");
+            if (_request.MeasureRules && clock is not null)
+            {
+                // CPU time summed over threads, slowest first, as ESLint's TIMING lists rules.
+                timings.AddRange(RuleSet.DocumentRules
+                    .Select((rule, r) => ("rule " + rule.Descriptor.Name, TimeSpan.FromTicks(_ruleTicks[r]).TotalMilliseconds))
+                    .Where(t => t.Item2 > 0)
+                    .OrderByDescending(t => t.Item2));
+            }
+
+            var files = reported.SelectMany(u => u.Paths).Where(InScope).Distinct(StringComparer.Ordinal).Count();
+            return new LintResult(
+                diagnostics,
+                files,
+                checkedSlugs.Where(s => s is not null).Distinct(StringComparer.Ordinal).Count(),
+                clock is null ? 0 : (long)(clock() - started).TotalMilliseconds,
+                computed.Where(c => c is not null).Select(c => c!).ToList(),
+                timings);
+        }
+
+        private bool InScope(string path) => _scope is null || _scope.Includes(path);
+
+        /// <summary>One unit per record file and per source folder, in path order.</summary>
+        private static List<Unit> Group(IReadOnlyList<ContentFile> documents)
+        {
+            var records = new SortedDictionary<string, ContentFile>(StringComparer.Ordinal);
+            var folders = new SortedDictionary<string, (ContentFile? Body, ContentFile? Metadata)>(StringComparer.Ordinal);
+            foreach (var document in documents)
+            {
+                var name = Path.GetFileName(document.Path);
+                if (string.Equals(name, SourceLoader.BodyFileName, StringComparison.Ordinal) || string.Equals(name, SourceLoader.MetadataFileName, StringComparison.Ordinal))
+                {
+                    var folder = Path.GetDirectoryName(document.Path) ?? string.Empty;
+                    folders.TryGetValue(folder, out var pair);
+                    folders[folder] = name == SourceLoader.BodyFileName ? (document, pair.Metadata) : (pair.Body, document);
+                }
+                else if (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+                {
+                    records[document.Path] = document;
+                }
+            }
+
+            return records.Select(r => new Unit(r.Key, r.Value, null, null))
+                .Concat(folders.Select(f => new Unit(f.Key, null, f.Value.Body, f.Value.Metadata)))
+                .ToList();
+        }
+
+        /// <summary>
+        /// First look at a unit: what it is and its index entry. A record is scanned without building
+        /// its tree; a source folder is small and read in full (its Markdown is not parsed here).
+        /// An unchanged document's survey is taken from the engine's cache.
+        /// </summary>
+        private void Survey(Unit unit)
+        {
+            _cancellation.ThrowIfCancellationRequested();
+            var partner = unit.IsSource ? (unit.Body is null ? null : unit.Metadata) : null;
+            var display = _request.Display(unit.Key.Path);
+            if (_engine._surveys.TryGetValue(unit.Key, out var cached)
+                && ReferenceEquals(cached.Partner, partner)
+                && ReferenceEquals(cached.Limits, _settings.Limits)
+                && string.Equals(cached.Display, display, StringComparison.Ordinal))
+            {
+                unit.Outcome = cached.Outcome;
+                unit.Entry = cached.Entry;
+                return;
+            }
+
+            if (unit.IsSource)
+            {
+                var loaded = Load(unit);
+                unit.Outcome = loaded.Outcome;
+                unit.Entry = loaded.Document is null ? null : CorpusEntry.From(loaded.Document, () => Load(unit).Document);
+            }
+            else
+            {
+                var problems = new List<LoadProblem>();
+                var bytes = FileBytes.Read(unit.Record!, display, _settings.Limits, problems);
+                if (bytes is null)
+                {
+                    unit.Outcome = LoadOutcome.Broken;
+                }
+                else
+                {
+                    var (outcome, entry) = RecordIndexScanner.Scan(unit.Path, display, bytes, _settings.Limits.MaxDepth);
+                    unit.Outcome = outcome switch
+                    {
+                        ScanOutcome.Record => LoadOutcome.Occupation,
+                        ScanOutcome.NotARecord => LoadOutcome.NotAnOccupation,
+                        _ => LoadOutcome.Broken,
+                    };
+                    unit.Entry = entry is null ? null : new CorpusEntry(entry.Form, entry.FullPath, entry.DisplayPath, entry.Slug, entry.Title, entry.Aliases, entry.Related)
+                    {
+                        ReadAnchors = CorpusEntry.Reread(() => Load(unit).Document),
+                    };
+                }
+            }
+
+            var survey = new SurveyCache(partner, display, _settings.Limits, unit.Outcome, unit.Entry);
+#if NET
+            _engine._surveys.AddOrUpdate(unit.Key, survey);
+#else
+            _engine._surveys.Remove(unit.Key);
+            _engine._surveys.Add(unit.Key, survey);
+#endif
+        }
+
+        /// <summary>Reads one unit; a failure inside a reader becomes a diagnostic on that file, and the run goes on.</summary>
+        private LoadedFile Load(Unit unit)
+        {
+            try
+            {
+                return unit.IsSource
+                    ? SourceLoader.Load(unit.Path, unit.Body, unit.Metadata, _request.Display, _settings.Limits)
+                    : RecordLoader.Load(unit.Record!, _request.Display(unit.Path), _settings.Limits);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
+            {
+                var file = new SourceFile(unit.Key.Path, _request.Display(unit.Key.Path), string.Empty);
+                var problem = new LoadProblem(
+                    unit.IsSource ? RuleCatalogue.InvalidYaml : RuleCatalogue.InvalidJson,
+                    SourceRange.At(file, 0),
+                    $"soul-lint could not read this {(unit.IsSource ? "folder" : "file")} ({ex.GetType().Name}: {ex.Message}); please report it");
+                return new LoadedFile(unit.Key.Path, file.DisplayPath, LoadOutcome.Broken, file, null, new[] { problem });
+            }
+        }
+
+        private (List<Diagnostic>, ComputedMetadata?) Check(LoadedFile file, CorpusIndex index)
+        {
+            var findings = new List<Finding>();
+            foreach (var problem in file.Problems)
+            {
+                findings.Add(new Finding(problem.Rule, problem.Range, problem.Message, problem.Severity));
+            }
+
+            ComputedMetadata? computed = null;
+            var document = file.Document;
+            if (document is null)
+            {
+                if (file.Outcome == LoadOutcome.NotAnOccupation && file.File is not null)
+                {
+                    findings.Add(new Finding(
+                        RuleCatalogue.Schema,
+                        SourceRange.At(file.File, 0),
+                        "not an occupation record: the top-level value must be an object with \"slug\" and \"sections\"",
+                        null));
+                }
+            }
+            else
+            {
+                computed = ComputedCalculator.Compute(document, _contract.Sections, index.BacklinksOf(document.Slug));
+                var context = new RuleContext(document, index, _contract, computed, _settings, _engine.Caches, findings);
+                var scope = document.Form == DocumentForm.Record ? RuleScope.Records : RuleScope.Sources;
+                for (var r = 0; r < RuleSet.DocumentRules.Count; r++)
+                {
+                    var rule = RuleSet.DocumentRules[r];
+                    if ((rule.Descriptor.Scope & scope) == 0 || (!_settings.RunDisabledRules && _settings.SeverityOf(rule.Descriptor) == Severity.Off))
+                    {
+                        continue;
+                    }
+
+                    _cancellation.ThrowIfCancellationRequested();
+                    var ruleStarted = _request.MeasureRules && _request.Clock is not null ? _request.Clock().Ticks : 0;
+                    context.Current = rule.Descriptor;
+                    try
+                    {
+                        rule.Check(context);
+                    }
+                    catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
+                    {
+                        // One rule failing on odd input must not hide what the others found.
+                        context.Report(document.AnchorRange, $"soul-lint could not finish this check ({ex.GetType().Name}: {ex.Message}); please report it");
+                    }
+
+                    if (ruleStarted != 0)
+                    {
+                        Interlocked.Add(ref _ruleTicks[r], _request.Clock!().Ticks - ruleStarted);
+                    }
+                }
+            }
+
+            var diagnostics = new List<Diagnostic>(findings.Count);
+            foreach (var finding in findings)
+            {
+                var severity = _settings.SeverityOf(finding.Rule, finding.Severity);
+                if (severity == Severity.Off && !_settings.RunDisabledRules)
+                {
+                    continue;
+                }
+
+                diagnostics.Add(Diagnostic.At(finding.Rule, severity, finding.Range, document?.Slug, finding.Message, finding.Fix));
+            }
+
+            if (document is not null && document.Form == DocumentForm.Source)
+            {
+                diagnostics = InlineSuppressions.Apply(document.Files, diagnostics, _settings.SeverityOf);
+            }
+
+            return (diagnostics, computed);
+        }
+
+        /// <summary>Runs <paramref name="body"/> for 0…count-1 on as many threads as the settings allow, checking for cancellation between items.</summary>
+        private void ForEach(int count, Action<int> body)
+        {
+            if (_settings.MaxDegreeOfParallelism > 1 && count > 1)
+            {
+                try
+                {
+                    Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = _settings.MaxDegreeOfParallelism, CancellationToken = _cancellation }, body);
+                }
+                catch (AggregateException ex) when (_cancellation.IsCancellationRequested && ex.Flatten().InnerExceptions.All(e => e is OperationCanceledException))
+                {
+                    throw new OperationCanceledException(_cancellation);
+                }
+
+                return;
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                _cancellation.ThrowIfCancellationRequested();
+                body(i);
+            }
+        }
+    }
+}
+
+/// <summary>What a fix run did: the diagnostics that remain, how many were repaired, and the new file texts.</summary>
+public sealed class FixOutcome
+{
+    public const int MaxPasses = 10;
+
+    public FixOutcome(LintResult result, int fixedCount, IReadOnlyDictionary<string, string> changed)
+    {
+        Result = result;
+        Fixed = fixedCount;
+        Changed = changed;
+    }
+
+    public LintResult Result { get; }
+
+    public int Fixed { get; }
+
+    /// <summary>Path → repaired text of every document the fixes changed.</summary>
+    public IReadOnlyDictionary<string, string> Changed { get; }
+}

@@ -1,0 +1,59 @@
+using System;
+using System.Text;
+
+namespace SoulAtlas.Lint.Text;
+
+/// <summary>
+/// One file of a corpus as a host has it: its path and its bytes, from disk, an editor buffer or
+/// memory. Immutable: a host that edits a file hands in a new instance, so whatever an engine
+/// derived from the old one (its index entry) is reused for every file that did not change.
+/// </summary>
+public sealed class ContentFile
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    private readonly byte[]? _bytes;
+
+    private ContentFile(string path, byte[]? bytes, long length, string? readError)
+    {
+        Path = path ?? throw new ArgumentNullException(nameof(path));
+        _bytes = bytes;
+        Length = length;
+        ReadError = readError;
+    }
+
+    /// <summary>The path as the host names the file; diagnostics carry it back unchanged.</summary>
+    public string Path { get; }
+
+    /// <summary>The file's size in bytes (known even when its content was not read).</summary>
+    public long Length { get; }
+
+    /// <summary>Why the host could not read the file, or null.</summary>
+    public string? ReadError { get; }
+
+    /// <summary>Whether the content is at hand (false for an unreadable file or one left unread for its size).</summary>
+    public bool HasContent => _bytes is not null;
+
+    /// <summary>The content; empty when there is none.</summary>
+    public ReadOnlyMemory<byte> Content => _bytes ?? Array.Empty<byte>();
+
+    internal byte[]? Bytes => _bytes;
+
+    /// <summary>A file read as bytes. The array is the file's from now on: do not change it.</summary>
+    public static ContentFile FromBytes(string path, byte[] bytes) => new(path, bytes ?? throw new ArgumentNullException(nameof(bytes)), bytes.Length, null);
+
+    /// <summary>A file held as text (an editor buffer): stored as UTF-8; a leading U+FEFF is kept as a byte-order mark.</summary>
+    public static ContentFile FromText(string path, string text)
+    {
+        var bytes = Utf8.GetBytes(text ?? throw new ArgumentNullException(nameof(text)));
+        return new(path, bytes, bytes.Length, null);
+    }
+
+    /// <summary>A file the host did not read because of its size (it is over the limit the engine will report).</summary>
+    public static ContentFile NotRead(string path, long length) => new(path, null, length, null);
+
+    /// <summary>A file the host could not read, with the reason (reported on the file).</summary>
+    public static ContentFile Unreadable(string path, string reason) => new(path, null, 0, reason);
+
+    public override string ToString() => Path;
+}

@@ -5,6 +5,7 @@ using CsCheck;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Newtonsoft.Json.Linq;
+using SoulAtlas.Lint.Documents;
 using SoulAtlas.Lint.Loading;
 using Xunit;
 

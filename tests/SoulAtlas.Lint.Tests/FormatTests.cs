@@ -42,6 +42,32 @@ public sealed class FormatTests
         Assert.Equal(File.ReadAllText(path), actual);
     }
 
+    /// <summary>MSBuild's canonical error pattern (Microsoft.Build.Shared.CanonicalError), which knows only errors and warnings.</summary>
+    private static readonly Regex CanonicalError = new(
+        @"^\s*(((?<ORIGIN>(((\d+>)?[a-zA-Z]?:[^:]*)|([^:]*))):)|())(?<SUBCATEGORY>(()|([^:]*? )))(?<CATEGORY>(error|warning))( \s*(?<CODE>[^: ]*))?\s*:(?<TEXT>.*)$",
+        RegexOptions.IgnoreCase);
+
+    [Fact]
+    public void Msbuild_lines_are_canonical_errors_and_warnings_and_infos_are_never_taken_for_either()
+    {
+        var (_, stdout, _) = CliHarness.Run(Corpus, "--format", "msbuild", "--today", "2026-11-24");
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        foreach (var line in lines)
+        {
+            var match = CanonicalError.Match(line);
+            if (line.StartsWith("info: ", StringComparison.Ordinal))
+            {
+                Assert.False(match.Success, line);
+                continue;
+            }
+
+            Assert.True(match.Success, line);
+            Assert.Matches("^SOUL[0-9]{3}$", match.Groups["CODE"].Value);
+            Assert.Matches(@"\([0-9]+,[0-9]+,[0-9]+,[0-9]+\)$", match.Groups["ORIGIN"].Value);
+        }
+    }
+
     [Fact]
     public void The_corpus_has_a_diagnostic_of_each_severity()
     {

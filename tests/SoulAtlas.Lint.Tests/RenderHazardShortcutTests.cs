@@ -1,5 +1,6 @@
 using System.Linq;
 using CsCheck;
+using SoulAtlas.Lint.Documents;
 using SoulAtlas.Lint.Loading;
 using SoulAtlas.Lint.Rules.Content;
 using Xunit;

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Threading;
 using Markdig.Syntax;
 using Newtonsoft.Json.Linq;
-using SoulAtlas.Lint.Loading;
 using SoulAtlas.Lint.Text;
 
 namespace SoulAtlas.Lint.Documents;

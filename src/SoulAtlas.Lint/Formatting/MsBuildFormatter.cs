@@ -4,7 +4,12 @@ using SoulAtlas.Lint.Engine;
 
 namespace SoulAtlas.Lint.Formatting;
 
-/// <summary>The canonical MSBuild/VS error format, <c>file(line,col,endLine,endCol): error SOUL300: message</c>, which IDEs and CI log parsers recognise.</summary>
+/// <summary>
+/// The canonical MSBuild/VS error format, <c>file(line,col,endLine,endCol): error SOUL300: message</c>,
+/// which IDEs and CI log parsers recognise. The format knows only errors and warnings: an info
+/// diagnostic is written as a plain line (<c>info: file(line,col): SOUL305: message</c>) that no
+/// parser mistakes for either.
+/// </summary>
 public static class MsBuildFormatter
 {
     public static string Format(LintResult result)
@@ -12,12 +17,14 @@ public static class MsBuildFormatter
         var sb = new StringBuilder();
         foreach (var d in result.Diagnostics)
         {
-            var category = d.Severity switch
+            if (d.Severity is not (Severity.Error or Severity.Warning))
             {
-                Severity.Error => "error",
-                Severity.Warning => "warning",
-                _ => "info",
-            };
+                sb.Append("info: ").Append(d.File).Append('(').Append(d.Line).Append(',').Append(d.Column).Append("): ")
+                    .Append(d.RuleId).Append(": ").Append(d.Message).Append(" [").Append(d.Rule.Name).Append("]\n");
+                continue;
+            }
+
+            var category = d.Severity == Severity.Error ? "error" : "warning";
             sb.Append(d.File)
                 .Append('(').Append(d.Line).Append(',').Append(d.Column).Append(',').Append(d.EndLine).Append(',').Append(d.EndColumn).Append("): ")
                 .Append(category).Append(' ').Append(d.RuleId).Append(": ").Append(d.Message)

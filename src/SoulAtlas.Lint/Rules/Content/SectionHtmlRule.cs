@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Newtonsoft.Json.Linq;
+using SoulAtlas.Lint.Documents;
 using SoulAtlas.Lint.Loading;
 using SoulAtlas.Lint.Diagnostics;
 

@@ -5,7 +5,7 @@ using Markdig.Extensions.EmphasisExtras;
 using Markdig.Syntax;
 using SoulAtlas.Lint.Text;
 
-namespace SoulAtlas.Lint.Loading;
+namespace SoulAtlas.Lint.Documents;
 
 /// <summary>
 /// Section bodies read the way the content site's renderer (GFM, as the <c>marked</c> library

@@ -94,6 +94,19 @@ public sealed class MsBuildTaskTests : IClassFixture<MsBuildTaskTests.PackedTask
         Assert.Empty(Reported(output));
     }
 
+    [Fact]
+    public void A_multi_targeted_project_lints_once()
+    {
+        using var project = _task.NewProject(Path.Combine(TestPaths.Fixtures, "formats"), withNuGetOrg: true);
+        var csproj = Path.Combine(project.Folder, "Site.csproj");
+        File.WriteAllText(csproj, Regex.Replace(File.ReadAllText(csproj), "<TargetFramework>[^<]*</TargetFramework>", "<TargetFrameworks>net10.0;netstandard2.0</TargetFrameworks>"));
+        var (exit, output) = project.Build("-p:SoulLintTreatWarningsAsErrors=true");
+        Assert.NotEqual(0, exit);
+        var lines = output.Replace("\r", string.Empty, StringComparison.Ordinal).Split('\n').Where(l => l.Contains(": error SOUL300:", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(lines);
+        Assert.All(lines, l => Assert.Contains("TargetFramework=net10.0", l, StringComparison.Ordinal));
+    }
+
     /// <summary>The distinct canonical error and warning lines of a build log, without MSBuild's project suffix.</summary>
     private static List<string> Reported(string output) =>
         Canonical.Matches(output.Replace("\r", string.Empty, StringComparison.Ordinal))
@@ -128,7 +141,7 @@ public sealed class MsBuildTaskTests : IClassFixture<MsBuildTaskTests.PackedTask
 
         public string Packages { get; }
 
-        public ConsumerProject NewProject(string corpus)
+        public ConsumerProject NewProject(string corpus, bool withNuGetOrg = false)
         {
             var folder = new TempFolder();
             var (exit, output) = Dotnet(folder.Path, "new", "classlib", "-o", ".", "-n", "Site", "--no-restore");
@@ -150,6 +163,7 @@ public sealed class MsBuildTaskTests : IClassFixture<MsBuildTaskTests.PackedTask
                   <packageSources>
                     <clear />
                     <add key="soul-lint" value="{Feed}" />
+                    {(withNuGetOrg ? "<add key=\"nuget.org\" value=\"https://api.nuget.org/v3/index.json\" />" : string.Empty)}
                   </packageSources>
                 </configuration>
                 """);

@@ -46,7 +46,7 @@ public class HotPaths
         _trees = _documents.Select(d => d.Record!).ToArray();
         _sections = _documents.SelectMany(d => d.Sections).Select(s => s.Markdown).ToArray();
         _contract = ContentContract.LoadDefault();
-        _corpusFiles = Disk.DiskCorpus.Load(new[] { "." }, _corpus, new LintSettings()).Documents;
+        _corpusFiles = Disk.DiskCorpus.Load(new[] { "." }, _corpus, new LintSettings()).Documents.Select(d => ContentFile.FromBytes(d.Path, d.Content.ToArray())).ToList();
     }
 
     [Benchmark(Description = "parse records + build index")]

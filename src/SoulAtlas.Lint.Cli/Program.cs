@@ -125,7 +125,7 @@ public static class Program
                 var measure = environment.Variable("SOUL_LINT_TIMING") is { Length: > 0 };
                 LintResult LintOnDisk(IReadOnlyList<string> lintPaths, LintProgress? progress, bool fixing, bool write, out int fixedCount)
                 {
-                    var corpus = DiskCorpus.Load(lintPaths, environment.WorkingDirectory, settings, useGitIgnore: !parse.GetValue(noGitIgnore));
+                    using var corpus = DiskCorpus.Load(lintPaths, environment.WorkingDirectory, settings, useGitIgnore: !parse.GetValue(noGitIgnore));
                     warmUp.GetAwaiter().GetResult();
                     var request = new LintRequest(corpus.Documents, settings)
                     {

@@ -94,7 +94,7 @@ public sealed class SoulLint : Task, ICancelableTask
             MaxDegreeOfParallelism = Environment.ProcessorCount,
         };
 
-        var corpus = DiskCorpus.Load(new[] { root }, root, settings, UseGitIgnore, _cancellation.Token);
+        using var corpus = DiskCorpus.Load(new[] { root }, root, settings, UseGitIgnore, _cancellation.Token);
         var engine = new LintEngine();
         var result = engine.Lint(new LintRequest(corpus.Documents, settings) { Scope = corpus.Scope, BaseDirectory = baseDirectory }, _cancellation.Token);
         var baseline = string.IsNullOrEmpty(Baseline) ? null : DiskConfig.ReadBaseline(Path.GetFullPath(Baseline), Baseline!);

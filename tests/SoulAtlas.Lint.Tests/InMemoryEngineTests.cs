@@ -42,7 +42,7 @@ public sealed class InMemoryEngineTests
     public void A_document_that_exists_only_in_memory_is_a_link_target_and_its_size_is_judged_on_the_text_given()
     {
         var folder = Path.Combine(TestPaths.Fixtures, "corpus");
-        var corpus = Disk.DiskCorpus.Load(new[] { "." }, folder, Lint.AllRules());
+        using var corpus = Disk.DiskCorpus.Load(new[] { "." }, folder, Lint.AllRules());
         var clean = Lint.Engine.Lint(corpus.Request(Lint.AllRules()));
         Assert.Empty(clean.Diagnostics);
 
@@ -70,7 +70,7 @@ public sealed class InMemoryEngineTests
     public void Editing_one_document_in_memory_changes_only_what_it_affects()
     {
         var folder = Path.Combine(TestPaths.Fixtures, "corpus");
-        var corpus = Disk.DiskCorpus.Load(new[] { "." }, folder, Lint.AllRules());
+        using var corpus = Disk.DiskCorpus.Load(new[] { "." }, folder, Lint.AllRules());
         var engine = new LintEngine(Lint.Contract);
         var documents = corpus.Documents.ToList();
         var index = documents.FindIndex(d => d.Path.EndsWith(Path.Combine("souls", "ship-captain", "metadata.yaml"), StringComparison.Ordinal));

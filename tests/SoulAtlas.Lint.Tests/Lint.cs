@@ -38,14 +38,14 @@ internal static class Lint
 
     public static LintResult Run(LintSettings settings, bool useGitIgnore, string workingDirectory, params string[] paths)
     {
-        var corpus = DiskCorpus.Load(paths.Length == 0 ? new[] { "." } : paths, workingDirectory, settings, useGitIgnore);
+        using var corpus = DiskCorpus.Load(paths.Length == 0 ? new[] { "." } : paths, workingDirectory, settings, useGitIgnore);
         return Engine.Lint(corpus.Request(settings));
     }
 
     /// <summary>--fix without writing: the engine's fix run over the disk corpus.</summary>
     public static FixOutcome Fix(LintSettings settings, string workingDirectory, params string[] paths)
     {
-        var corpus = DiskCorpus.Load(paths.Length == 0 ? new[] { "." } : paths, workingDirectory, settings);
+        using var corpus = DiskCorpus.Load(paths.Length == 0 ? new[] { "." } : paths, workingDirectory, settings);
         return Engine.Fix(corpus.Request(settings));
     }
 

@@ -17,14 +17,23 @@ namespace SoulAtlas.Lint.Disk;
 /// (skipping what .gitignore and the config's ignore globs exclude), and reads every file once;
 /// a file over the size limit is not read at all. The engine never touches the disk.
 /// </summary>
-public sealed class DiskCorpus
+/// <remarks>
+/// Each file is opened once. Where the runtime allows it, its handle is kept open for the run and
+/// the engine reads the bytes through it when it needs them (the index scan, the check), so the
+/// corpus's bytes are never all in memory at once; past the process's open-file budget, files are
+/// read whole and their bytes kept instead. Dispose the corpus to close the handles.
+/// </remarks>
+public sealed class DiskCorpus : IDisposable
 {
-    private DiskCorpus(IReadOnlyList<ContentFile> documents, LintScope scope, IReadOnlyList<string> roots, string workingDirectory)
+    private readonly HandleBudget _handles;
+
+    private DiskCorpus(IReadOnlyList<ContentFile> documents, LintScope scope, IReadOnlyList<string> roots, string workingDirectory, HandleBudget handles)
     {
         Documents = documents;
         Scope = scope;
         Roots = roots;
         WorkingDirectory = workingDirectory;
+        _handles = handles;
     }
 
     /// <summary>Every document of the corpora the paths lie in, by absolute path, sorted.</summary>
@@ -83,16 +92,93 @@ public sealed class DiskCorpus
 
         var list = files.ToList();
         var documents = new ContentFile[list.Count];
-        Parallel.For(
-            0,
-            list.Count,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.MaxDegreeOfParallelism), CancellationToken = cancellationToken },
-            i => documents[i] = Read(list[i], settings.Limits));
+        var handles = new HandleBudget();
+        try
+        {
+            Parallel.For(
+                0,
+                list.Count,
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.MaxDegreeOfParallelism), CancellationToken = cancellationToken },
+                i => documents[i] = Open(list[i], settings.Limits, handles));
+        }
+        catch
+        {
+            handles.Dispose();
+            throw;
+        }
+
         var scope = new LintScope(targets.Where(t => !t.IsDirectory).Select(t => t.FullPath), targets.Where(t => t.IsDirectory).Select(t => t.FullPath));
-        return new DiskCorpus(documents, scope, roots, workingDirectory);
+        return new DiskCorpus(documents, scope, roots, workingDirectory, handles);
     }
 
-    /// <summary>Reads one file: its bytes, or why it could not be read, or only its size when that is over the limit.</summary>
+    /// <summary>Closes the files the corpus keeps open; its documents cannot be read after this.</summary>
+    public void Dispose() => _handles.Dispose();
+
+    /// <summary>Opens one file: a document that reads through the kept handle, or its bytes, or why it could not be read, or only its size when that is over the limit.</summary>
+    private static ContentFile Open(string fullPath, LoadLimits limits, HandleBudget handles)
+    {
+#if NET
+        Microsoft.Win32.SafeHandles.SafeFileHandle handle;
+        try
+        {
+            handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return ContentFile.Unreadable(fullPath, ex.Message);
+        }
+
+        try
+        {
+            var length = RandomAccess.GetLength(handle);
+            if (length > limits.MaxFileBytes)
+            {
+                handle.Dispose();
+                return ContentFile.NotRead(fullPath, length);
+            }
+
+            if (!handles.TryKeep(handle))
+            {
+                var bytes = ReadAt(handle, length);
+                handle.Dispose();
+                return ContentFile.FromBytes(fullPath, bytes);
+            }
+
+            return ContentFile.FromSource(fullPath, length, () => ReadAt(handle, length));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            handle.Dispose();
+            return ContentFile.Unreadable(fullPath, ex.Message);
+        }
+#else
+        return Read(fullPath, limits);
+#endif
+    }
+
+#if NET
+    /// <summary>The file's first <paramref name="length"/> bytes (fewer if it has shrunk since it was opened).</summary>
+    private static byte[] ReadAt(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long length)
+    {
+        var bytes = new byte[length];
+        var read = 0;
+        while (read < bytes.Length)
+        {
+            var n = RandomAccess.Read(handle, bytes.AsSpan(read), read);
+            if (n == 0)
+            {
+                Array.Resize(ref bytes, read);
+                break;
+            }
+
+            read += n;
+        }
+
+        return bytes;
+    }
+#endif
+
+    /// <summary>Reads one file whole: its bytes, or why it could not be read, or only its size when that is over the limit.</summary>
     public static ContentFile Read(string fullPath, LoadLimits limits)
     {
         try
@@ -135,7 +221,7 @@ public sealed class DiskCorpus
         var originals = Documents.ToDictionary(d => d.Path, StringComparer.Ordinal);
         foreach (var pair in outcome.Changed)
         {
-            var hadBom = originals.TryGetValue(pair.Key, out var original) && TextDecoder.HasBom(original.Bytes ?? Array.Empty<byte>());
+            var hadBom = originals.TryGetValue(pair.Key, out var original) && original.HasContent && TextDecoder.HasBom(original.Content.ToArray());
             AtomicFile.Write(pair.Key, (hadBom ? "\uFEFF" : string.Empty) + pair.Value);
         }
     }

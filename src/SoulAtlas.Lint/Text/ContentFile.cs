@@ -8,16 +8,23 @@ namespace SoulAtlas.Lint.Text;
 /// memory. Immutable: a host that edits a file hands in a new instance, so whatever an engine
 /// derived from the old one (its index entry) is reused for every file that did not change.
 /// </summary>
+/// <remarks>
+/// The bytes are held, or read on demand from a source the host keeps open (the disk adapter
+/// keeps each file's handle, so a file is opened once and its bytes need not stay in memory
+/// between the index scan and the check).
+/// </remarks>
 public sealed class ContentFile
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private readonly byte[]? _bytes;
+    private readonly Func<byte[]>? _read;
 
-    private ContentFile(string path, byte[]? bytes, long length, string? readError)
+    private ContentFile(string path, byte[]? bytes, Func<byte[]>? read, long length, string? readError)
     {
         Path = path ?? throw new ArgumentNullException(nameof(path));
         _bytes = bytes;
+        _read = read;
         Length = length;
         ReadError = readError;
     }
@@ -31,29 +38,37 @@ public sealed class ContentFile
     /// <summary>Why the host could not read the file, or null.</summary>
     public string? ReadError { get; }
 
-    /// <summary>Whether the content is at hand (false for an unreadable file or one left unread for its size).</summary>
-    public bool HasContent => _bytes is not null;
+    /// <summary>Whether the content can be had (false for an unreadable file or one left unread for its size).</summary>
+    public bool HasContent => _bytes is not null || _read is not null;
 
-    /// <summary>The content; empty when there is none.</summary>
-    public ReadOnlyMemory<byte> Content => _bytes ?? Array.Empty<byte>();
-
-    internal byte[]? Bytes => _bytes;
+    /// <summary>The content (read from the source each time, when there is one); empty when there is none.</summary>
+    public ReadOnlyMemory<byte> Content => ReadBytes() ?? Array.Empty<byte>();
 
     /// <summary>A file read as bytes. The array is the file's from now on: do not change it.</summary>
-    public static ContentFile FromBytes(string path, byte[] bytes) => new(path, bytes ?? throw new ArgumentNullException(nameof(bytes)), bytes.Length, null);
+    public static ContentFile FromBytes(string path, byte[] bytes) => new(path, bytes ?? throw new ArgumentNullException(nameof(bytes)), null, bytes.Length, null);
+
+    /// <summary>
+    /// A file whose bytes <paramref name="read"/> gives each time it is called (the same bytes every
+    /// time); an exception from it is reported as a file that cannot be read.
+    /// </summary>
+    public static ContentFile FromSource(string path, long length, Func<byte[]> read) =>
+        new(path, null, read ?? throw new ArgumentNullException(nameof(read)), length, null);
 
     /// <summary>A file held as text (an editor buffer): stored as UTF-8; a leading U+FEFF is kept as a byte-order mark.</summary>
     public static ContentFile FromText(string path, string text)
     {
         var bytes = Utf8.GetBytes(text ?? throw new ArgumentNullException(nameof(text)));
-        return new(path, bytes, bytes.Length, null);
+        return new(path, bytes, null, bytes.Length, null);
     }
 
     /// <summary>A file the host did not read because of its size (it is over the limit the engine will report).</summary>
-    public static ContentFile NotRead(string path, long length) => new(path, null, length, null);
+    public static ContentFile NotRead(string path, long length) => new(path, null, null, length, null);
 
     /// <summary>A file the host could not read, with the reason (reported on the file).</summary>
-    public static ContentFile Unreadable(string path, string reason) => new(path, null, 0, reason);
+    public static ContentFile Unreadable(string path, string reason) => new(path, null, null, 0, reason);
+
+    /// <summary>The bytes, or null when there are none; may throw what the host's source throws.</summary>
+    internal byte[]? ReadBytes() => _bytes ?? _read?.Invoke();
 
     public override string ToString() => Path;
 }

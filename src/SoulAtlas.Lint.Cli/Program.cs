@@ -36,7 +36,7 @@ public static class Program
         catch (Exception ex)
         {
             // Never a stack trace: say what failed and exit 2, as §4 requires for internal failures.
-            environment.Error.WriteLine($"soul-lint: internal error: {ex.GetType().Name}: {ex.Message}");
+            environment.Error.WriteLine($"soul-lint: internal error: {ex.Message} (please report it)");
             return ExitUsage;
         }
     }
@@ -53,7 +53,7 @@ public static class Program
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to FILE instead of standard output.", HelpName = "file" };
         var config = new Option<string?>("--config", "-c") { Description = "Use this soul-lint.json instead of the one found above the first path.", HelpName = "file" };
         var rule = new Option<string[]>("--rule") { Description = "Set a rule's severity, by ID or name; overrides the config (repeatable).", HelpName = "name=off|info|warning|error", AllowMultipleArgumentsPerToken = false };
-        var maxWarnings = new Option<int?>("--max-warnings") { Description = "Exit 1 when there are more than N warnings.", HelpName = "n" };
+        var maxWarnings = new Option<string?>("--max-warnings") { Description = "Exit 1 when there are more than N warnings.", HelpName = "n" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Report errors only." };
         var noColor = new Option<bool>("--no-color") { Description = "Never use colours (NO_COLOR=1 does the same)." };
         var color = new Option<bool>("--color") { Description = "Use colours and code frames even when output is not a terminal." };
@@ -97,7 +97,17 @@ public static class Program
                     return Explain(environment, parse.GetValue(explainTarget)!);
                 }
 
-                var firstPath = command == computeCommand ? parse.GetValue(computePaths)?.FirstOrDefault() : parse.GetValue(paths)?.FirstOrDefault();
+                var given = command == computeCommand ? parse.GetValue(computePaths) : command == root ? parse.GetValue(paths) : null;
+                foreach (var token in given ?? Array.Empty<string>())
+                {
+                    // An option the parser does not know arrives as a path; say what it is.
+                    if (token.Length > 1 && token[0] == '-' && !File.Exists(Path.Combine(environment.WorkingDirectory, token)) && !Directory.Exists(Path.Combine(environment.WorkingDirectory, token)))
+                    {
+                        throw new LintUsageException($"unknown option {token} (see 'soul-lint --help')");
+                    }
+                }
+
+                var firstPath = given?.FirstOrDefault();
                 var lintConfig = LoadConfig(environment, parse.GetValue(config), firstPath);
                 var overrides = ParseSeverities(parse.GetValue(rule) ?? Array.Empty<string>());
                 if (command == rulesCommand)
@@ -142,13 +152,28 @@ public static class Program
                     }
 
                     var outcome = engine.Fix(request);
-                    if (write)
+                    fixedCount = outcome.Fixed;
+                    if (!write)
                     {
-                        corpus.WriteFixes(outcome);
+                        return outcome.Result;
                     }
 
-                    fixedCount = outcome.Fixed;
-                    return outcome.Result;
+                    var notWritten = corpus.WriteFixes(outcome);
+                    foreach (var line in notWritten)
+                    {
+                        environment.Error.WriteLine("soul-lint: warning: " + line);
+                    }
+
+                    if (notWritten.Count == 0)
+                    {
+                        return outcome.Result;
+                    }
+
+                    // Some repairs stayed in memory: report what the files on disk now hold.
+                    using var after = DiskCorpus.Load(lintPaths, environment.WorkingDirectory, settings, useGitIgnore: !parse.GetValue(noGitIgnore));
+                    var onDisk = engine.Lint(after.Request(settings));
+                    fixedCount = Math.Max(0, outcome.Fixed - onDisk.Diagnostics.Count(d => d.Fix is not null));
+                    return onDisk;
                 }
 
                 if (command == computeCommand)
@@ -177,11 +202,16 @@ public static class Program
                     parse.GetValue(format) ?? "text",
                     parse.GetValue(output),
                     parse.GetValue(quiet),
-                    parse.GetValue(maxWarnings),
+                    ParseMaxWarnings(parse.GetValue(maxWarnings)),
                     parse.GetValue(noColor),
                     parse.GetValue(color),
                     parse.GetValue(baseline),
                     parse.GetValue(writeBaseline)));
+            }
+            catch (WriteRefusedException ex)
+            {
+                environment.Error.WriteLine($"soul-lint: {PathDisplay.Relative(environment.WorkingDirectory, Path.GetFullPath(ex.Path))}: {ex.Reason}");
+                return ExitUsage;
             }
             catch (Exception ex) when (ex is LintUsageException or ConfigException or BaselineException)
             {
@@ -248,7 +278,17 @@ public static class Program
 
         if (request.Output is null)
         {
-            environment.Out.Write(report);
+            try
+            {
+                environment.Out.Write(report);
+                environment.Out.Flush();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ObjectDisposedException)
+            {
+                _ = ex;
+                environment.Error.WriteLine("soul-lint: cannot write the report to standard output (it is closed or not writable)");
+                return ExitUsage;
+            }
         }
         else
         {
@@ -315,6 +355,18 @@ public static class Program
         }
 
         return result;
+    }
+
+    private static int? ParseMaxWarnings(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : throw new LintUsageException($"--max-warnings {text}: expected a whole number of warnings (0 or more)");
     }
 
     private static DateTime ParseToday(string? text)

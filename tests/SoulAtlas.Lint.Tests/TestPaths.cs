@@ -46,6 +46,30 @@ public sealed class SharedDataFactAttribute : FactAttribute
     }
 }
 
+/// <summary>A fact about Unix file systems (links, FIFOs, modes), skipped with the reason elsewhere.</summary>
+public sealed class UnixFactAttribute : FactAttribute
+{
+    public UnixFactAttribute()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Skip = "needs a Unix file system (symbolic links, FIFOs, file modes)";
+        }
+    }
+}
+
+/// <summary>A fact about permissions, which root does not have to respect: skipped, with the reason, when run as root.</summary>
+public sealed class NonRootUnixFactAttribute : FactAttribute
+{
+    public NonRootUnixFactAttribute()
+    {
+        if (OperatingSystem.IsWindows() || Environment.UserName == "root")
+        {
+            Skip = "root reads every folder whatever its mode; run as another user to check unreadable folders";
+        }
+    }
+}
+
 /// <summary>Corpora the tests assemble in a temporary folder.</summary>
 internal static class TestCorpora
 {
@@ -91,6 +115,17 @@ internal sealed class TempFolder : IDisposable
         foreach (var file in Directory.GetFiles(directory))
         {
             File.Copy(file, System.IO.Path.Combine(Path, System.IO.Path.GetFileName(file)));
+        }
+    }
+
+    /// <summary>Copies a folder and everything beneath it into this one.</summary>
+    public void CopyTree(string directory)
+    {
+        foreach (var file in Directory.GetFiles(directory, "*", SearchOption.AllDirectories))
+        {
+            var target = System.IO.Path.Combine(Path, System.IO.Path.GetRelativePath(directory, file));
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
         }
     }
 

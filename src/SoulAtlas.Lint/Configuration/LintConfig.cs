@@ -77,6 +77,11 @@ public sealed class LintConfig
             throw new ConfigException($"{displayPath}:{at.Line}:{at.Column}: invalid JSON: {ex.Message}");
         }
 
+        if (root is not JObject)
+        {
+            throw new ConfigException($"{displayPath}:1:1: the config must be a JSON object of settings (\"rules\", \"ignore\", \"limits\", …), found {Kind(root)}");
+        }
+
         var schema = JsonSchema.FromJsonAsync(ContentContract.ReadResource("soul-lint.config.schema.json")).GetAwaiter().GetResult();
         var errors = new JsonSchemaValidator().Validate(root, schema);
         if (errors.Count > 0)
@@ -219,9 +224,28 @@ public sealed class LintConfig
         {
             ValidationErrorKind.NoAdditionalPropertiesAllowed => $"{where}: unknown key \"{error.Property}\"{(string.IsNullOrEmpty(path) || path == error.Property ? string.Empty : $" in {ParentPath(path!)}")}",
             ValidationErrorKind.NotInEnumeration => $"{where}: {path} must be one of off, info, warning, error",
-            _ => $"{where}: {path} is not valid ({error.Kind})",
+            ValidationErrorKind.NumberTooBig => $"{where}: {Name(path)} is {token}; the maximum is {error.Schema?.Maximum?.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+            ValidationErrorKind.NumberTooSmall => $"{where}: {Name(path)} is {token}; the minimum is {error.Schema?.Minimum?.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+            ValidationErrorKind.IntegerExpected => $"{where}: {Name(path)} must be a whole number, found {Kind(token)}",
+            ValidationErrorKind.StringExpected => $"{where}: {Name(path)} must be a string, found {Kind(token)}",
+            ValidationErrorKind.ArrayExpected => $"{where}: {Name(path)} must be a list, found {Kind(token)}",
+            ValidationErrorKind.ObjectExpected => $"{where}: {Name(path)} must be an object, found {Kind(token)}",
+            _ => $"{where}: {Name(path)} is not valid ({error.Kind})",
         };
     }
+
+    private static string Name(string? path) => string.IsNullOrEmpty(path) ? "the config" : path!;
+
+    private static string Kind(JToken? token) => token?.Type switch
+    {
+        JTokenType.Object => "an object",
+        JTokenType.Array => "a list",
+        JTokenType.String => $"the string \"{token}\"",
+        JTokenType.Integer or JTokenType.Float => $"the number {token}",
+        JTokenType.Boolean => $"{token.ToString().ToLowerInvariant()}",
+        JTokenType.Null => "null",
+        _ => "a value",
+    };
 
     private static string ParentPath(string path)
     {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using SoulAtlas.Lint.Text;
 using SoulAtlas.Lint.Configuration;
 
 namespace SoulAtlas.Lint.Disk;
@@ -55,23 +56,24 @@ public static class CorpusDiscovery
         }
 
         var souls = Path.Combine(dir, "souls");
-        return Directory.Exists(souls) && SafeDirectories(souls).Any(IsSourceFolder);
+        return Directory.Exists(souls) && Subfolders(souls, PathFilter.For(new LintSettings()), new List<ContentFile>()).Any(IsSourceFolder);
     }
 
     /// <summary>
     /// Authored folders beneath <paramref name="root"/>: <c>souls/&lt;slug&gt;/</c> and
     /// <c>mirrored/&lt;origin&gt;/&lt;slug&gt;/</c> holding a SOUL.md or a metadata.yaml; sorted.
+    /// Folder links are not followed, and a folder that cannot be read is noted.
     /// </summary>
-    public static List<string> FindSourceFolders(string root, PathFilter ignore)
+    public static List<string> FindSourceFolders(string root, PathFilter ignore, List<ContentFile> notes)
     {
         var folders = new List<string>();
-        AddSourceFolders(Path.Combine(root, "souls"), folders, ignore);
+        AddSourceFolders(Path.Combine(root, "souls"), folders, ignore, notes);
         var mirrored = Path.Combine(root, "mirrored");
-        if (Directory.Exists(mirrored))
+        if (Directory.Exists(mirrored) && FileStatus.Of(mirrored).Kind == FileKind.Directory)
         {
-            foreach (var origin in SafeDirectories(mirrored))
+            foreach (var origin in Subfolders(mirrored, ignore, notes))
             {
-                AddSourceFolders(origin, folders, ignore);
+                AddSourceFolders(origin, folders, ignore, notes);
             }
         }
 
@@ -83,64 +85,153 @@ public static class CorpusDiscovery
     public static bool IsSourceFolder(string folder) =>
         File.Exists(Path.Combine(folder, "SOUL.md")) || File.Exists(Path.Combine(folder, "metadata.yaml"));
 
-    private static void AddSourceFolders(string parent, List<string> folders, PathFilter ignore)
+    /// <summary>
+    /// Whether a file found in the corpus may be read: a regular file, or a link to one inside
+    /// <paramref name="root"/>. Anything else is noted (a link out of the corpus, a FIFO, socket or
+    /// device, which opening could block on) and passed over.
+    /// </summary>
+    public static bool MayRead(string path, string root, List<ContentFile> notes)
     {
-        if (!Directory.Exists(parent) || ignore.IsIgnored(parent, isDirectory: true))
+        var status = FileStatus.Of(path);
+        switch (status.Kind)
+        {
+            case FileKind.Regular:
+                return true;
+            case FileKind.Missing:
+                return false;
+            case FileKind.SymbolicLink:
+                var target = FinalTarget(path);
+                var targetStatus = FileStatus.OfTarget(path);
+                if (target is null || targetStatus.Kind == FileKind.Missing)
+                {
+                    notes.Add(ContentFile.Skipped(path, "a symbolic link that leads nowhere; not read"));
+                    return false;
+                }
+
+                if (!PathDisplay.IsUnder(target, root))
+                {
+                    notes.Add(ContentFile.Skipped(path, $"a symbolic link to {target}, outside the corpus; not read"));
+                    return false;
+                }
+
+                if (targetStatus.Kind != FileKind.Regular)
+                {
+                    notes.Add(ContentFile.Skipped(path, "a symbolic link to something that is not a regular file; not read"));
+                    return false;
+                }
+
+                return true;
+            default:
+                notes.Add(ContentFile.Skipped(path, "not a regular file (a FIFO, socket, device or folder); not read"));
+                return false;
+        }
+    }
+
+    private static string? FinalTarget(string path)
+    {
+#if NET
+        try
+        {
+            return new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+#else
+        return null;
+#endif
+    }
+
+    private static void AddSourceFolders(string parent, List<string> folders, PathFilter ignore, List<ContentFile> notes)
+    {
+        if (!Directory.Exists(parent) || ignore.IsIgnored(parent, isDirectory: true) || FileStatus.Of(parent).Kind != FileKind.Directory)
         {
             return;
         }
 
-        foreach (var folder in SafeDirectories(parent))
+        foreach (var folder in Subfolders(parent, ignore, notes))
         {
-            if (IsSourceFolder(folder) && !ignore.IsIgnored(folder, isDirectory: true))
+            if (IsSourceFolder(folder))
             {
                 folders.Add(folder);
             }
         }
     }
 
-    private static IEnumerable<string> SafeDirectories(string parent)
+    /// <summary>The folders directly inside <paramref name="parent"/> that discovery enters: not ignored, not a link (noted), readable (else noted).</summary>
+    private static List<string> Subfolders(string parent, PathFilter ignore, List<ContentFile> notes)
     {
+        var result = new List<string>();
+        string[] entries;
         try
         {
-            return Directory.GetDirectories(parent).Where(d => !SkippedDirectories.Contains(Path.GetFileName(d))).ToArray();
+            entries = Directory.GetDirectories(parent);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return Array.Empty<string>();
+            notes.Add(ContentFile.Unreadable(parent, ex.Message));
+            return result;
         }
+
+        foreach (var sub in entries)
+        {
+            if (SkippedDirectories.Contains(Path.GetFileName(sub)) || ignore.IsIgnored(sub, isDirectory: true))
+            {
+                continue;
+            }
+
+            if (FileStatus.Of(sub).Kind == FileKind.SymbolicLink)
+            {
+                notes.Add(ContentFile.Skipped(sub, "a symbolic link to a folder; soul-lint does not follow folder links (they can loop or leave the corpus)"));
+                continue;
+            }
+
+            result.Add(sub);
+        }
+
+        return result;
     }
 
-    /// <summary>Every *.json file beneath <paramref name="root"/>, skipping VCS, dependency, build and git-ignored folders; sorted for stable output.</summary>
-    public static List<string> FindJsonFiles(string root, PathFilter ignore)
+    /// <summary>Every *.json file beneath <paramref name="root"/>, skipping VCS, dependency, build and git-ignored folders and folder links; sorted for stable output.</summary>
+    public static List<string> FindJsonFiles(string root, PathFilter ignore, List<ContentFile> notes)
     {
         var files = new List<string>();
         var pending = new Stack<string>();
+        var visited = new HashSet<(ulong, ulong)>();
         pending.Push(root);
         while (pending.Count > 0)
         {
             var dir = pending.Pop();
+            var status = FileStatus.OfTarget(dir);
+            if (status.Known && !visited.Add((status.Device, status.Inode)))
+            {
+                continue;
+            }
+
+            string[] entries;
             try
             {
-                foreach (var file in Directory.EnumerateFiles(dir, "*.json"))
-                {
-                    if (!string.Equals(Path.GetFileName(file), ConfigFileName, StringComparison.Ordinal) && ignore.MayBeRecord(file) && !ignore.IsIgnored(file, isDirectory: false))
-                    {
-                        files.Add(file);
-                    }
-                }
-
-                foreach (var sub in Directory.EnumerateDirectories(dir))
-                {
-                    if (!SkippedDirectories.Contains(Path.GetFileName(sub)) && !ignore.IsIgnored(sub, isDirectory: true))
-                    {
-                        pending.Push(sub);
-                    }
-                }
+                entries = Directory.GetFiles(dir, "*.json");
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                // An unreadable folder is not part of the corpus; the rest still is.
+                notes.Add(ContentFile.Unreadable(dir, ex.Message));
+                continue;
+            }
+
+            foreach (var file in entries)
+            {
+                if (!string.Equals(Path.GetFileName(file), ConfigFileName, StringComparison.Ordinal) && ignore.MayBeRecord(file) && !ignore.IsIgnored(file, isDirectory: false)
+                    && MayRead(file, root, notes))
+                {
+                    files.Add(file);
+                }
+            }
+
+            foreach (var sub in Subfolders(dir, ignore, notes))
+            {
+                pending.Push(sub);
             }
         }
 

@@ -26,9 +26,11 @@ namespace SoulAtlas.Lint.Disk;
 public sealed class DiskCorpus : IDisposable
 {
     private readonly HandleBudget _handles;
+    private readonly IReadOnlyDictionary<string, (long Length, DateTime Modified)> _seen;
 
-    private DiskCorpus(IReadOnlyList<ContentFile> documents, LintScope scope, IReadOnlyList<string> roots, string workingDirectory, HandleBudget handles)
+    private DiskCorpus(IReadOnlyList<ContentFile> documents, LintScope scope, IReadOnlyList<string> roots, string workingDirectory, HandleBudget handles, IReadOnlyDictionary<string, (long, DateTime)> seen)
     {
+        _seen = seen;
         Documents = documents;
         Scope = scope;
         Roots = roots;
@@ -57,15 +59,16 @@ public sealed class DiskCorpus : IDisposable
         var targets = ResolveTargets(paths, workingDirectory);
         var roots = targets.Select(t => CorpusDiscovery.FindRoot(t.FullPath)).Distinct(StringComparer.Ordinal).ToList();
         var files = new SortedSet<string>(StringComparer.Ordinal);
+        var notes = new List<ContentFile>();
         foreach (var root in roots)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var git = useGitIgnore ? GitIgnoreFilter.For(root) : GitIgnoreFilter.None;
             var filter = PathFilter.For(settings, git.IsIgnored);
-            files.UnionWith(CorpusDiscovery.FindJsonFiles(root, filter));
-            foreach (var folder in CorpusDiscovery.FindSourceFolders(root, filter))
+            files.UnionWith(CorpusDiscovery.FindJsonFiles(root, filter, notes));
+            foreach (var folder in CorpusDiscovery.FindSourceFolders(root, filter, notes))
             {
-                AddSourceFiles(folder, files);
+                AddSourceFiles(folder, root, files, notes);
             }
         }
 
@@ -75,23 +78,28 @@ public sealed class DiskCorpus : IDisposable
             {
                 if (CorpusDiscovery.IsSourceFolder(target.FullPath))
                 {
-                    AddSourceFiles(target.FullPath, files);
+                    AddSourceFiles(target.FullPath, target.FullPath, files, notes);
                 }
             }
             else
             {
                 var name = Path.GetFileName(target.FullPath);
+                var folder = Path.GetDirectoryName(target.FullPath)!;
                 if (name == SourceLoader.BodyFileName || name == SourceLoader.MetadataFileName)
                 {
-                    AddSourceFiles(Path.GetDirectoryName(target.FullPath)!, files);
+                    AddSourceFiles(folder, folder, files, notes);
                 }
 
-                files.Add(target.FullPath);
+                if (!files.Contains(target.FullPath) && CorpusDiscovery.MayRead(target.FullPath, folder, notes))
+                {
+                    files.Add(target.FullPath);
+                }
             }
         }
 
         var list = files.ToList();
-        var documents = new ContentFile[list.Count];
+        var documents = new ContentFile[list.Count + notes.Count];
+        notes.CopyTo(documents, list.Count);
         var handles = new HandleBudget();
         try
         {
@@ -108,7 +116,16 @@ public sealed class DiskCorpus : IDisposable
         }
 
         var scope = new LintScope(targets.Where(t => !t.IsDirectory).Select(t => t.FullPath), targets.Where(t => t.IsDirectory).Select(t => t.FullPath));
-        return new DiskCorpus(documents, scope, roots, workingDirectory, handles);
+        var seen = new Dictionary<string, (long, DateTime)>(StringComparer.Ordinal);
+        foreach (var path in list)
+        {
+            if (Stamp(path) is { } stamp)
+            {
+                seen[path] = stamp;
+            }
+        }
+
+        return new DiskCorpus(documents, scope, roots, workingDirectory, handles, seen);
     }
 
     /// <summary>Closes the files the corpus keeps open; its documents cannot be read after this.</summary>
@@ -213,25 +230,74 @@ public sealed class DiskCorpus : IDisposable
     }
 
     /// <summary>
-    /// Writes what a fix run changed, each file atomically; a byte-order mark the file had is kept
-    /// (invalid-encoding reports it, --fix does not remove it).
+    /// Writes what a fix run changed, each file atomically (<see cref="AtomicFile"/>); a byte-order
+    /// mark the file had is kept (invalid-encoding reports it, --fix does not remove it). A file
+    /// that vanished or changed since it was read, or that cannot or must not be written
+    /// (read-only, not a regular file), is left as it is; the returned lines say which and why.
     /// </summary>
-    public void WriteFixes(FixOutcome outcome)
+    public IReadOnlyList<string> WriteFixes(FixOutcome outcome)
     {
+        var skipped = new List<string>();
         var originals = Documents.ToDictionary(d => d.Path, StringComparer.Ordinal);
-        foreach (var pair in outcome.Changed)
+        foreach (var pair in outcome.Changed.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            var hadBom = originals.TryGetValue(pair.Key, out var original) && original.HasContent && TextDecoder.HasBom(original.Content.ToArray());
-            AtomicFile.Write(pair.Key, (hadBom ? "\uFEFF" : string.Empty) + pair.Value);
+            var display = PathDisplay.Relative(WorkingDirectory, pair.Key);
+            if (!originals.TryGetValue(pair.Key, out var original) || !original.HasContent)
+            {
+                continue;
+            }
+
+            byte[] before;
+            try
+            {
+                before = original.Content.ToArray();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ObjectDisposedException)
+            {
+                skipped.Add($"{display}: cannot be read again ({ex.Message}); not fixed");
+                continue;
+            }
+
+            if (!_seen.TryGetValue(pair.Key, out var seen) || Stamp(pair.Key) != seen)
+            {
+                skipped.Add($"{display}: vanished or changed since it was read; not fixed");
+                continue;
+            }
+
+            var hadBom = TextDecoder.HasBom(before);
+            try
+            {
+                AtomicFile.Write(pair.Key, (hadBom ? "\uFEFF" : string.Empty) + pair.Value);
+            }
+            catch (WriteRefusedException ex)
+            {
+                skipped.Add($"{display}: {ex.Reason}; not fixed");
+            }
+        }
+
+        return skipped;
+    }
+
+    /// <summary>A file's size and last write, to tell whether it changed since it was read.</summary>
+    private static (long, DateTime)? Stamp(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            return info.Exists ? (info.Length, info.LastWriteTimeUtc) : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 
-    private static void AddSourceFiles(string folder, SortedSet<string> files)
+    private static void AddSourceFiles(string folder, string root, SortedSet<string> files, List<ContentFile> notes)
     {
         foreach (var name in new[] { SourceLoader.BodyFileName, SourceLoader.MetadataFileName })
         {
             var path = Path.Combine(folder, name);
-            if (File.Exists(path))
+            if (!files.Contains(path) && CorpusDiscovery.MayRead(path, root, notes))
             {
                 files.Add(path);
             }
@@ -298,6 +364,7 @@ public static class DiskConfig
         string text;
         try
         {
+            RequireRegular(path, displayPath, m => new ConfigException(m));
             text = File.ReadAllText(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -322,6 +389,7 @@ public static class DiskConfig
         byte[] bytes;
         try
         {
+            RequireRegular(path, "baseline " + displayPath, m => new BaselineException(m));
             bytes = File.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -332,11 +400,32 @@ public static class DiskConfig
         return Baseline.Parse(bytes, displayPath);
     }
 
+    /// <summary>Opening a FIFO blocks until a writer comes, and a device can be endless: only regular files are read.</summary>
+    private static void RequireRegular(string path, string name, Func<string, Exception> error)
+    {
+        var kind = FileStatus.OfTarget(path).Kind;
+        if (kind == FileKind.Missing)
+        {
+            throw error($"{name}: file not found");
+        }
+
+        if (kind != FileKind.Regular)
+        {
+            throw error($"{name}: not a regular file (a folder, FIFO, socket or device); not read");
+        }
+    }
+
     private static string? ReadTextOrNull(string path)
     {
         try
         {
-            return File.Exists(path) ? File.ReadAllText(path) : null;
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+
+            RequireRegular(path, path, m => new ConfigException(m));
+            return File.ReadAllText(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

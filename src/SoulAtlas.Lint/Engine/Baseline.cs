@@ -63,9 +63,13 @@ public sealed class Baseline
 
             return new Baseline(counts);
         }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        catch (JsonException ex)
         {
-            throw new BaselineException($"baseline {name} cannot be used: {ex.Message}");
+            throw new BaselineException($"baseline {name} is not JSON ({ex.Message}); write one with --write-baseline");
+        }
+        catch (Exception ex) when (ex is KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
+        {
+            throw new BaselineException($"baseline {name} is not a soul-lint baseline: expected an object whose \"suppressions\" list has entries with \"ruleId\", \"file\", \"hash\" and \"count\", as --write-baseline writes them");
         }
     }
 

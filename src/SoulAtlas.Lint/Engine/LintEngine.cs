@@ -210,7 +210,7 @@ public sealed class LintEngine
                 }
             }
 
-            var units = Group(_request.Documents);
+            var (units, notes) = Group(_request.Documents);
             var progress = _request.Progress;
 
             // The index is built from a quick look at every unit; each document is parsed in full only
@@ -284,7 +284,7 @@ public sealed class LintEngine
             });
             Lap("compute and check");
 
-            var diagnostics = perUnit.SelectMany(d => d).Where(d => d.FullPath is null || InScope(d.FullPath)).ToList();
+            var diagnostics = perUnit.SelectMany(d => d).Concat(notes.SelectMany(Note)).Where(d => d.FullPath is null || InScope(d.FullPath)).ToList();
             diagnostics.Sort(DiagnosticOrder.Instance);
             Lap("filter and sort");
             if (_request.MeasureRules && clock is not null)
@@ -308,13 +308,37 @@ public sealed class LintEngine
 
         private bool InScope(string path) => _scope is null || _scope.Includes(path);
 
-        /// <summary>One unit per record file and per source folder, in path order.</summary>
-        private static List<Unit> Group(IReadOnlyList<ContentFile> documents)
+        /// <summary>
+        /// A diagnostic on a path the host passed over (information) or could not read (an error),
+        /// where the path is no document of its own (a folder, a link, a FIFO).
+        /// </summary>
+        private IEnumerable<Diagnostic> Note(ContentFile file)
+        {
+            var source = new SourceFile(file.Path, _request.Display(file.Path), string.Empty);
+            var (rule, severity, message) = file.SkipReason is { } reason
+                ? (RuleCatalogue.ResourceLimit, Severity.Info, reason)
+                : (RuleCatalogue.InvalidEncoding, Severity.Error, "cannot be read: " + file.ReadError);
+            var effective = _settings.SeverityOf(rule, severity);
+            if (effective != Severity.Off || _settings.RunDisabledRules)
+            {
+                yield return Diagnostic.At(rule, effective, SourceRange.At(source, 0), null, message);
+            }
+        }
+
+        /// <summary>One unit per record file and per source folder, in path order; and the paths passed over.</summary>
+        private static (List<Unit> Units, List<ContentFile> Notes) Group(IReadOnlyList<ContentFile> documents)
         {
             var records = new SortedDictionary<string, ContentFile>(StringComparer.Ordinal);
             var folders = new SortedDictionary<string, (ContentFile? Body, ContentFile? Metadata)>(StringComparer.Ordinal);
+            var notes = new List<ContentFile>();
             foreach (var document in documents)
             {
+                if (document.SkipReason is not null)
+                {
+                    notes.Add(document);
+                    continue;
+                }
+
                 var name = Path.GetFileName(document.Path);
                 if (string.Equals(name, SourceLoader.BodyFileName, StringComparison.Ordinal) || string.Equals(name, SourceLoader.MetadataFileName, StringComparison.Ordinal))
                 {
@@ -326,11 +350,17 @@ public sealed class LintEngine
                 {
                     records[document.Path] = document;
                 }
+                else if (document.ReadError is not null)
+                {
+                    notes.Add(document);
+                }
             }
 
-            return records.Select(r => new Unit(r.Key, r.Value, null, null))
+            var units = records.Select(r => new Unit(r.Key, r.Value, null, null))
                 .Concat(folders.Select(f => new Unit(f.Key, null, f.Value.Body, f.Value.Metadata)))
                 .ToList();
+            notes.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+            return (units, notes);
         }
 
         /// <summary>

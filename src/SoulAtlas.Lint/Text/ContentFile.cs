@@ -20,8 +20,9 @@ public sealed class ContentFile
     private readonly byte[]? _bytes;
     private readonly Func<byte[]>? _read;
 
-    private ContentFile(string path, byte[]? bytes, Func<byte[]>? read, long length, string? readError)
+    private ContentFile(string path, byte[]? bytes, Func<byte[]>? read, long length, string? readError, string? skipReason = null)
     {
+        SkipReason = skipReason;
         Path = path ?? throw new ArgumentNullException(nameof(path));
         _bytes = bytes;
         _read = read;
@@ -34,6 +35,9 @@ public sealed class ContentFile
 
     /// <summary>The file's size in bytes (known even when its content was not read).</summary>
     public long Length { get; }
+
+    /// <summary>Why the host passed over this path on purpose (a link out of the corpus, a FIFO), or null; reported as information.</summary>
+    public string? SkipReason { get; }
 
     /// <summary>Why the host could not read the file, or null.</summary>
     public string? ReadError { get; }
@@ -66,6 +70,9 @@ public sealed class ContentFile
 
     /// <summary>A file the host could not read, with the reason (reported on the file).</summary>
     public static ContentFile Unreadable(string path, string reason) => new(path, null, null, 0, reason);
+
+    /// <summary>A path the host passed over on purpose, with the reason (reported as information, not read).</summary>
+    public static ContentFile Skipped(string path, string reason) => new(path, null, null, 0, null, reason ?? throw new ArgumentNullException(nameof(reason)));
 
     /// <summary>The bytes, or null when there are none; may throw what the host's source throws.</summary>
     internal byte[]? ReadBytes() => _bytes ?? _read?.Invoke();

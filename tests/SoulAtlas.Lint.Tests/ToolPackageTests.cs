@@ -1,0 +1,93 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Runtime.InteropServices;
+using Xunit;
+
+namespace SoulAtlas.Lint.Tests;
+
+/// <summary>
+/// The tool as people install it: packed (a pointer package, a ReadyToRun package for this
+/// machine's platform and the portable one), installed from the folder into a temporary tool path
+/// with <c>dotnet tool install</c>, and run on the fixture corpus. The test packs this platform
+/// only, to keep CI short; the full set of platforms is packed the same way (README).
+/// </summary>
+[Trait("Category", "Package")]
+public sealed class ToolPackageTests
+{
+    [Fact]
+    public void The_installed_tool_is_the_ready_to_run_build_for_this_platform_and_lints_the_sample_corpus()
+    {
+        using var work = new TempFolder();
+        var feed = Path.Combine(work.Path, "feed");
+        var rid = RuntimeInformation.RuntimeIdentifier;
+        var version = "0.0.0-test" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        var project = Path.Combine(TestPaths.RepositoryRoot, "src", "SoulAtlas.Lint.Cli", "SoulAtlas.Lint.Cli.csproj");
+        var (packed, packOutput) = Dotnet(work.Path, "pack", project, "-o", feed, "-p:PackageVersion=" + version, "-p:SoulLintToolRuntimeIdentifiers=" + rid);
+        Assert.True(packed == 0, packOutput);
+
+        var packages = Directory.GetFiles(feed, "*.nupkg").Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToList();
+        Assert.Equal(
+            new[] { $"SoulAtlas.Lint.Cli.{version}.nupkg", $"SoulAtlas.Lint.Cli.any.{version}.nupkg", $"SoulAtlas.Lint.Cli.{rid}.{version}.nupkg" }.OrderBy(n => n, StringComparer.Ordinal),
+            packages);
+        using (var pointer = ZipFile.OpenRead(Path.Combine(feed, $"SoulAtlas.Lint.Cli.{version}.nupkg")))
+        {
+            Assert.DoesNotContain(pointer.Entries, e => e.FullName.EndsWith(".dll", StringComparison.Ordinal));
+        }
+
+        var tools = Path.Combine(work.Path, "tools");
+        var (installed, installOutput) = Dotnet(work.Path, "tool", "install", "SoulAtlas.Lint.Cli", "--version", version, "--tool-path", tools, "--add-source", feed);
+        Assert.True(installed == 0, installOutput);
+
+        // The platform's package, compiled ahead of time, is the one installed.
+        var engine = Directory.GetFiles(tools, "SoulAtlas.Lint.dll", SearchOption.AllDirectories).Single();
+        Assert.Contains($"soulatlas.lint.cli.{rid}", engine, StringComparison.Ordinal);
+        Assert.True(new FileInfo(engine).Length > new FileInfo(typeof(Engine.LintEngine).Assembly.Location).Length * 3 / 2, "the installed engine is not ReadyToRun");
+
+        var executable = Path.Combine(tools, OperatingSystem.IsWindows() ? "soul-lint.exe" : "soul-lint");
+        var (exit, output) = Run(executable, Path.Combine(TestPaths.Fixtures, "corpus"), "--today", "2026-11-24");
+        Assert.True(exit == 0, output);
+        Assert.Contains("8 occupations checked, no problems", output, StringComparison.Ordinal);
+
+        var (broken, brokenOutput) = Run(executable, Path.Combine(TestPaths.Fixtures, "formats"), "--format", "msbuild", "--today", "2026-11-24");
+        Assert.Equal(1, broken);
+        Assert.Contains("error SOUL300", brokenOutput, StringComparison.Ordinal);
+    }
+
+    private static (int Exit, string Output) Dotnet(string workingDirectory, params string[] arguments) => Run("dotnet", workingDirectory, arguments);
+
+    private static (int Exit, string Output) Run(string file, string workingDirectory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(file)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(600_000))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException(file + " " + string.Join(" ", arguments) + " did not finish in 10 minutes");
+        }
+
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+}

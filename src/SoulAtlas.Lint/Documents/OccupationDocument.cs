@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using Markdig.Syntax;
@@ -41,6 +42,13 @@ public sealed class Section
 
     public SourceRange MarkdownRange { get; }
 
+    /// <summary>
+    /// For a source body that is not one substring of SOUL.md (a title line inside the section is
+    /// not part of it): where each piece of <see cref="Markdown"/> starts, in the markdown and in the
+    /// file, in order. Null when the body is one substring starting at <see cref="MarkdownRange"/>.
+    /// </summary>
+    public IReadOnlyList<(int Markdown, int File)>? Pieces { get; init; }
+
     /// <summary>The <c>sections[i]</c> object of a record; null for sources.</summary>
     public JObject? RecordEntry { get; }
 
@@ -57,13 +65,32 @@ public sealed class Section
         var file = MarkdownRange.File;
         if (RecordEntry is null)
         {
-            return new SourceRange(file, MarkdownRange.Start + start, MarkdownRange.Start + end);
+            return Pieces is null
+                ? new SourceRange(file, MarkdownRange.Start + start, MarkdownRange.Start + end)
+                : new SourceRange(file, FileOffset(start), Math.Max(FileOffset(start), FileOffset(end)));
         }
 
         var literal = MarkdownRange.Start;
         return literal < file.Text.Length && file.Text[literal] == '"'
             ? JsonStringOffsets.ToFileRange(file, literal, start, end)
             : MarkdownRange;
+    }
+
+    private int FileOffset(int offset)
+    {
+        var pieces = Pieces!;
+        var piece = pieces[0];
+        foreach (var p in pieces)
+        {
+            if (p.Markdown > offset)
+            {
+                break;
+            }
+
+            piece = p;
+        }
+
+        return piece.File + (offset - piece.Markdown);
     }
 }
 

@@ -73,7 +73,7 @@ public static class ComputedCalculator
 
         var federated = document.IsFederated;
         var metadata = document.Metadata;
-        var verified = metadata.HasReviewers || metadata.LastReviewed is not null;
+        var verified = metadata.IsVerified;
         var provenance = metadata.Provenance;
         var aiDrafted = provenance == "ai-generated" || provenance == "ai-assisted";
         return new ComputedMetadata(

@@ -170,7 +170,7 @@ public sealed class OccupationDocument
     /// <summary>The slug the content declares: the record's <c>slug</c>, else <c>metadata.slug</c>.</summary>
     public string? DeclaredSlug => Record?["slug"] is JValue { Type: JTokenType.String } v ? (string)v! : Metadata.Slug;
 
-    public bool IsFederated => Metadata.SourceOrigin is not null;
+    public bool IsFederated => Metadata.IsFederated;
 
     /// <summary>Where to report something about the document as a whole (its slug, else its title, else its start).</summary>
     public SourceRange AnchorRange =>

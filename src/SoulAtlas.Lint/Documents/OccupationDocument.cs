@@ -128,7 +128,7 @@ public sealed class OccupationDocument
         SectionsAnchor = sectionsAnchor;
         HasBody = hasBody;
         DuplicateKeys = duplicateKeys;
-        Slug = DeclaredSlug ?? pathSlug;
+        Slug = form == DocumentForm.Source ? pathSlug : DeclaredSlug ?? pathSlug;
     }
 
     public DocumentForm Form { get; }
@@ -142,7 +142,11 @@ public sealed class OccupationDocument
     /// <summary>The slug the path implies: the record's file name or the source folder's name.</summary>
     public string PathSlug { get; }
 
-    /// <summary>The slug this document is indexed under: the declared one, else the path's.</summary>
+    /// <summary>
+    /// The slug this document is indexed under. A source folder is known by its folder name, as the
+    /// site knows it (a wrong metadata.slug is reported once, not on every link to the folder); a
+    /// record by its declared slug, else its file name.
+    /// </summary>
     public string Slug { get; }
 
     public JObject? Record { get; }

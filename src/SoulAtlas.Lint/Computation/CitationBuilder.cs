@@ -41,7 +41,8 @@ public static class CitationBuilder
             authors.Add("SOUL Atlas");
         }
 
-        var version = StringOf(git?["updated"]) ?? document.Metadata.Updated ?? StringOf(git?["created"]) ?? document.Metadata.Created;
+        // git.updated || metadata.updated || git.created || metadata.created, where '' is falsy.
+        var version = NonEmpty(StringOf(git?["updated"])) ?? NonEmpty(document.Metadata.Updated) ?? NonEmpty(StringOf(git?["created"])) ?? NonEmpty(document.Metadata.Created);
         var year = version is { Length: >= 4 } ? version.Substring(0, 4) : null;
         var root = siteUrl.TrimEnd('/');
         return new CitationFacts(authors, version, year, root + "/souls/" + document.Slug, root + "/occupations/" + document.Slug);
@@ -62,15 +63,18 @@ public static class CitationBuilder
         $"  author       = {{{string.Join(" and ", facts.Authors)}}},\n" +
         $"  year         = {{{facts.Year ?? "n.d."}}},\n" +
         "  howpublished = {SOUL Atlas},\n" +
-        $"  note         = {{SOUL.md, version {facts.Version}}},\n" +
+        $"  note         = {{SOUL.md{(facts.Version is null ? string.Empty : ", version " + facts.Version)}}},\n" +
         $"  url          = {{{facts.Url}}}\n" +
         "}";
+
+    private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static string? StringOf(JToken? token) => token is JValue { Type: JTokenType.String } v ? (string)v! : null;
 
     private static void AddUnique(List<string> list, string value)
     {
-        if (value.Length > 0 && !list.Contains(value, StringComparer.Ordinal))
+        // A Set, as the site builds it: an empty name is a name (and shows as an empty author).
+        if (!list.Contains(value, StringComparer.Ordinal))
         {
             list.Add(value);
         }

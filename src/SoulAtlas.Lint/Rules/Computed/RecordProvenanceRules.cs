@@ -116,7 +116,7 @@ public sealed partial class CitationRule : Rule
         }
 
         var expectedAuthors = string.Join(separator, facts.Authors);
-        if (!SameAuthors(authors, facts.Authors))
+        if (!string.Equals(authors, expectedAuthors, StringComparison.Ordinal) && !SameAuthors(authors, facts.Authors))
         {
             problems.Add($"authors {Quote.Q(authors)} should be {Quote.Q(expectedAuthors)}");
         }

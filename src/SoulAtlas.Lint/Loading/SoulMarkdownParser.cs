@@ -222,13 +222,15 @@ public static class SoulMarkdownParser
     }
 
     /// <summary>
-    /// Where gray-matter's content starts: after a leading BOM, and after front matter that opens
+    /// Where gray-matter's content starts: after front matter that opens
     /// with <c>---</c> (not <c>----</c>) and closes at the next <c>\n---</c>, with one '\r' and one
     /// '\n' after it; an unclosed front matter leaves no content.
     /// </summary>
     internal static int ContentStart(string text)
     {
-        var offset = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
+        // gray-matter strips one byte-order mark; reading the file as text already has (TextDecoder),
+        // so a U+FEFF still at the start is a second one, which gray-matter keeps.
+        const int offset = 0;
         if (string.CompareOrdinal(text, offset, "---", 0, 3) != 0 || (text.Length > offset + 3 && text[offset + 3] == '-'))
         {
             return offset;

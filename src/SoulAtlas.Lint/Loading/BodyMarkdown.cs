@@ -94,8 +94,42 @@ public static class BodyMarkdown
 
     public static string RenderBodyAsSite(string markdown, MarkdownDocument parsed)
     {
-        var source = SplitTableCellsFirst(markdown, parsed);
+        // The fence is last, after every table, so escaping it leaves the tables' offsets as parsed.
+        var source = SplitTableCellsFirst(FenceAtTheEndAsParagraphText(markdown, parsed), parsed);
         return Markdown.ToHtml(source, SitePipeline);
+    }
+
+    /// <summary>
+    /// marked lets a fence interrupt a paragraph only when a newline follows it, so a bare opening
+    /// fence on the last line of a section (whose markdown is trimmed) right under paragraph text
+    /// is more of that paragraph; Markdig makes it an empty code block. It is escaped to read as text.
+    /// </summary>
+    private static string FenceAtTheEndAsParagraphText(string markdown, MarkdownDocument parsed)
+    {
+        if (parsed.Count < 2 || parsed[parsed.Count - 1] is not FencedCodeBlock fence || fence.Lines.Count != 0 || parsed[parsed.Count - 2] is not ParagraphBlock paragraph)
+        {
+            return markdown;
+        }
+
+        if (fence.Span.Start <= paragraph.Span.End || fence.Span.Start >= markdown.Length)
+        {
+            return markdown;
+        }
+
+        // Directly under the paragraph: one line break between them, no blank line.
+        var between = markdown.Substring(paragraph.Span.End + 1, fence.Span.Start - paragraph.Span.End - 1);
+        if (between.Split('\n').Length != 2 || between.Trim().Length != 0)
+        {
+            return markdown;
+        }
+
+        var at = fence.Span.Start;
+        while (at < markdown.Length && markdown[at] == ' ')
+        {
+            at++;
+        }
+
+        return at < markdown.Length && markdown[at] is '`' or '~' ? markdown.Insert(at, "\\") : markdown;
     }
 
     private static string SplitTableCellsFirst(string markdown, MarkdownDocument parsed)

@@ -133,7 +133,9 @@ internal static class ParityRun
                 continue;
             }
 
-            var record = JObject.Parse(File.ReadAllText(recordPath));
+            // Strings stay strings: a title that is an ISO timestamp is compared as written.
+            using var textReader = new Newtonsoft.Json.JsonTextReader(new StringReader(File.ReadAllText(recordPath))) { DateParseHandling = Newtonsoft.Json.DateParseHandling.None };
+            var record = JObject.Load(textReader);
             if (!computedBySlug.TryGetValue(slug, out var computed))
             {
                 report.Mismatches.Add(where + ": soul-lint computed nothing for this folder");

@@ -146,7 +146,17 @@ internal sealed class SoulEdits
             case 13:
                 return "<details><summary>More</summary>\n\n" + Sentence(8) + "\n\n</details>";
             case 14:
-                return "Footnote[^1] " + Sentence(3) + "\n\n[^1]: " + Sentence(2);
+                return Pick(new[]
+                {
+                    "Footnote[^1] " + Sentence(3) + "\n\n[^1]: " + Sentence(2),
+                    "[ref]: https://example.org/ref\n\nSee [ref][] and [x].",
+                    "```\nunclosed fence " + Sentence(3),
+                    "##Tight heading\n#hashtag line " + Sentence(2),
+                    "<table><tr><td>" + Sentence(3) + "</td></tr></table>",
+                    "1) first\n2) second " + Sentence(2),
+                    "| a | b |\n|---|---|\n| 1 | 2 | 3 |\n| only |",
+                    "Text with `code\nacross lines` and ``double `tick` code``.",
+                });
             default:
                 return Sentence(3 + _random.Next(25));
         }
@@ -323,6 +333,7 @@ internal sealed class SoulEdits
                         0 => null,
                         1 => "'sibling'",
                         2 => "''",
+                        3 => "'Related'",
                         _ => Pick(RelationshipTypes),
                     };
                     entries.Add(type is null ? $"  - {{ slug: '{target}' }}" : $"  - {{ slug: '{target}', type: {type} }}");
@@ -338,11 +349,11 @@ internal sealed class SoulEdits
 
             case 2:
                 key = "reviewers";
-                value = Pick(new[] { " []", " null", "\n  - { name: 'A Reviewer' }", "\n  - { name: 'R', date: 2026-05-01 }", "\n  - { name: '' }" });
+                value = Pick(new[] { " []", " null", "\n  - { name: 'A Reviewer' }", "\n  - { name: 'R', date: 2026-05-01 }", "\n  - { name: '' }", " 'someone'", " {}", " ''" });
                 break;
             case 3 or 4:
                 key = "last_reviewed";
-                value = Pick(new[] { " ''", " null", " ~", " 2026-07-01", " '2026-07-01'", " 2026-7-1", " 2026-07-01T10:00:00Z", " 2026-07-01 10:00:00", " false", " 0", " 'no'", " no", " yes" });
+                value = Pick(new[] { " ''", " null", " ~", " 2026-07-01", " '2026-07-01'", " 2026-7-1", " 2026-07-01T10:00:00Z", " 2026-07-01 10:00:00", " false", " 0", " 'no'", " no", " yes", " []", " 0.0", " '0'", " \"\"" });
                 break;
             case 5:
                 key = "provenance";
@@ -350,7 +361,7 @@ internal sealed class SoulEdits
                 break;
             case 6:
                 key = "source";
-                value = Pick(new[] { " { origin: '' }", " { origin: 'souls.directory' }", " null", " {}", " { origin: 0 }", " { origin: 'x', url: 'https://e.org/x' }" });
+                value = Pick(new[] { " { origin: '' }", " { origin: 'souls.directory' }", " null", " {}", " { origin: 0 }", " { origin: 'x', url: 'https://e.org/x' }", " []", " { origin: true }", " 'souls.directory'", " { origin: ~ }" });
                 break;
             case 7:
                 key = "slug";
@@ -358,7 +369,7 @@ internal sealed class SoulEdits
                 break;
             case 8:
                 key = "title";
-                value = Pick(new[] { " ''", " null", " 'A New Title'", " \"Title: with colon\"", " 'R&D Lead'", " 'Ünïcode Tïtle'" });
+                value = Pick(new[] { " ''", " null", " 'A New Title'", " \"Title: with colon\"", " 'R&D Lead'", " 'Ünïcode Tïtle'", " 2026-01-01", " '  Padded  '" });
                 break;
             case 9:
                 // A mirror has no git history, so its citation falls back to these dates; the
@@ -368,7 +379,7 @@ internal sealed class SoulEdits
                 break;
             case 10:
                 key = "contributors";
-                value = Pick(new[] { " ['soul-atlas', 'soul-atlas']", " []", " ['A. Person', 'soul-atlas']", " null", " ['']" });
+                value = Pick(new[] { " ['soul-atlas', 'soul-atlas']", " []", " ['A. Person', 'soul-atlas']", " null", " ['']", " ['Parity Tester']", " ['Zoë, Jr.', 'A and B']" });
                 break;
             case 11:
                 key = "summary";

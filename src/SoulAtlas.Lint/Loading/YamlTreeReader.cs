@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
 using SoulAtlas.Lint.Text;
@@ -44,7 +45,7 @@ public sealed class JsYamlTimestamp
 /// Reads YAML (metadata.yaml) into the same located <see cref="JToken"/> tree that JSON produces, so
 /// the schema and every rule treat both alike. Scalars resolve as the content site's reader
 /// (js-yaml 4, default schema) resolves them: a quoted value is always a string; plain scalars by
-/// the core schema plus 0b/0o/0x integers and YAML 1.1 timestamps — an unquoted 2026-07-01 is a
+/// the core schema plus 0b/0o/0x integers, merge keys (<c>&lt;&lt;</c>) and YAML 1.1 timestamps — an unquoted 2026-07-01 is a
 /// Date, held as the ISO string the site publishes and marked with <see cref="JsYamlTimestamp"/>.
 /// Aliases are expanded under a node budget so a "billion laughs" document cannot exhaust memory.
 /// </summary>
@@ -233,6 +234,7 @@ public sealed partial class YamlTreeReader
         }
 
         var seen = new Dictionary<string, SourceRange>(StringComparer.Ordinal);
+        List<JToken>? merges = null;
         while (!parser.TryConsume<MappingEnd>(out _))
         {
             var keyEvent = parser.Current!;
@@ -244,6 +246,13 @@ public sealed partial class YamlTreeReader
             valueSpan.KeyStart = keyRange.Start;
             valueSpan.KeyEnd = keyRange.End;
             objectSpan.End = valueSpan.End;
+            // js-yaml's merge key: `<<: *base` (or a list of mappings) adds the keys the mapping lacks.
+            if (keyEvent is Scalar { Value: "<<", Style: ScalarStyle.Plain } && (value is JObject || (value is JArray list && list.All(i => i is JObject))))
+            {
+                (merges ??= new List<JToken>()).Add(value);
+                continue;
+            }
+
             if (seen.TryGetValue(key, out var first))
             {
                 _duplicates.Add(new DuplicateKey(key, keyRange, first));
@@ -259,6 +268,27 @@ public sealed partial class YamlTreeReader
         if (flowMapping)
         {
             _openFlow.Pop();
+        }
+
+        foreach (var merge in merges ?? Enumerable.Empty<JToken>())
+        {
+            var span = merge.Annotation<JsonNodeSpan>();
+            foreach (var source in merge is JArray sources ? sources.Cast<JObject>() : new[] { (JObject)merge })
+            {
+                foreach (var property in source.Properties())
+                {
+                    if (obj[property.Name] is null)
+                    {
+                        var copy = property.Value.DeepClone();
+                        if (copy.Annotation<JsonNodeSpan>() is null && span is not null)
+                        {
+                            copy.AddAnnotation(new JsonNodeSpan(_file, span.Start, span.End));
+                        }
+
+                        obj[property.Name] = copy;
+                    }
+                }
+            }
         }
 
         objectSpan.End = Math.Max(objectSpan.End, objectSpan.Start + 1);

@@ -206,11 +206,26 @@ internal static class ReaderView
     private static bool IsAutolink(string href, string text) =>
         text.Length > 0
         && (string.Equals(Decode(href), Decode(text), StringComparison.Ordinal)
-            || string.Equals(Decode(href), text.Normalize(NormalizationForm.FormKC), StringComparison.Ordinal)
+            || string.Equals(Loose(Decode(href)), Loose(text), StringComparison.Ordinal)
             || string.Equals(href, "mailto:" + text, StringComparison.Ordinal)
             || string.Equals(href, "http://" + text, StringComparison.Ordinal)
             || (href.StartsWith(text, StringComparison.Ordinal) && text.IndexOf(':') > 0 && OnlyPunctuation(href.Substring(text.Length)))
             || (text.StartsWith(href, StringComparison.Ordinal) && href.IndexOf(':') > 0 && OnlyPunctuation(text.Substring(href.Length))));
+
+    /// <summary>A target as a host name is normalised (IDNA: compatibility forms, case, invisible characters), for telling an autolink.</summary>
+    private static string Loose(string value)
+    {
+        var sb = new StringBuilder(value.Length);
+        foreach (var c in value.Normalize(NormalizationForm.FormKC))
+        {
+            if (c is not ('\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF'))
+            {
+                sb.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return sb.ToString();
+    }
 
     private static bool OnlyPunctuation(string rest)
     {

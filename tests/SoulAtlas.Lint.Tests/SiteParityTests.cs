@@ -163,6 +163,34 @@ public sealed class SiteParityTests
     }
 
     [Fact]
+    public void Merge_keys_add_the_keys_a_mapping_lacks_as_js_yaml_does()
+    {
+        var m = (JObject)YamlTreeReader.Read(new SourceFile("/m.yaml", "m.yaml", "base: &b { k: 1, j: 1 }\ny:\n  j: 2\n  <<: *b\n"), 64, 1000).Root;
+        Assert.Equal(1L, (long)m["y"]!["k"]!);
+        Assert.Equal(2L, (long)m["y"]!["j"]!);
+        Assert.Null(m["y"]!["<<"]);
+    }
+
+    [Fact]
+    public void Section_html_is_compared_with_markdown_rendered_as_marked_renders_it()
+    {
+        static string Render(string markdown) => BodyMarkdown.RenderBodyAsSite(markdown, BodyMarkdown.Parse(markdown));
+
+        // A pipe inside a code span ends the cell (GFM splits rows first), and the extra cell is dropped.
+        var table = Render("| A | B |\n| --- | --- |\n| `x|y` | z |");
+        Assert.Contains("<td>`x</td>", table, System.StringComparison.Ordinal);
+        Assert.Contains("<td>y`</td>", table, System.StringComparison.Ordinal);
+        Assert.DoesNotContain(">z<", table, System.StringComparison.Ordinal);
+
+        // Task items get their checkbox.
+        Assert.Contains("type=\"checkbox\"", Render("- [x] done\n- [ ] open"), System.StringComparison.Ordinal);
+
+        // A bare fence as the last line right under a paragraph is paragraph text.
+        Assert.DoesNotContain("<pre>", Render("Some text.\n```"), System.StringComparison.Ordinal);
+        Assert.Contains("<pre>", Render("Some text.\n\n```"), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unquoted_date_is_a_schema_error_on_the_source_with_a_fix_that_quotes_it()
     {
         using var corpus = new TempFolder();

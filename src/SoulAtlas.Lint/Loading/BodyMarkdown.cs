@@ -96,7 +96,7 @@ public static class BodyMarkdown
     {
         // The fence is last, after every table, so escaping it leaves the tables' offsets as parsed.
         var source = SplitTableCellsFirst(FenceAtTheEndAsParagraphText(markdown, parsed), parsed);
-        return Markdown.ToHtml(source, SitePipeline);
+        return Markdown.ToHtml(TabAfterListMarkerAsMarkedReadsIt(source), SitePipeline);
     }
 
     /// <summary>
@@ -131,6 +131,19 @@ public static class BodyMarkdown
 
         return at < markdown.Length && markdown[at] is '`' or '~' ? markdown.Insert(at, "\\") : markdown;
     }
+
+    /// <summary>
+    /// marked measures a list item's content indent up to the first non-space, so a tab after the
+    /// marker's spaces (<c>- \tfoo</c>) starts the content and reads as an indented code block; in
+    /// CommonMark it is part of the marker's spacing. The tab becomes four spaces, which reads the
+    /// same in Markdig as in marked.
+    /// </summary>
+    private static string TabAfterListMarkerAsMarkedReadsIt(string markdown) =>
+        markdown.IndexOf('\t') < 0 ? markdown : ListMarkerTab.Replace(markdown, "$1    ");
+
+    private static readonly System.Text.RegularExpressions.Regex ListMarkerTab = new(
+        @"(?m)^([ \t]*(?:[-+*]|[0-9]{1,9}[.)]) {1,3})\t",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     private static string SplitTableCellsFirst(string markdown, MarkdownDocument parsed)
     {

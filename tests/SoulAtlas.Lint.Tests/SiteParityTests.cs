@@ -188,6 +188,9 @@ public sealed class SiteParityTests
         // A bare fence as the last line right under a paragraph is paragraph text.
         Assert.DoesNotContain("<pre>", Render("Some text.\n```"), System.StringComparison.Ordinal);
         Assert.Contains("<pre>", Render("Some text.\n\n```"), System.StringComparison.Ordinal);
+
+        // A tab after a list marker's space starts indented code in marked.
+        Assert.Contains("<pre>", Render("- a\n- \tcode"), System.StringComparison.Ordinal);
     }
 
     [Fact]

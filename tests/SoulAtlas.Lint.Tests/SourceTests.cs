@@ -19,11 +19,11 @@ public sealed class SourceTests
     private static JObject Yaml(string text) => (JObject)YamlTreeReader.Read(new SourceFile("/m.yaml", "m.yaml", text), 64, 1000).Root;
 
     [Fact]
-    public void Yaml_scalars_resolve_by_the_core_schema()
+    public void Yaml_scalars_resolve_as_js_yaml_resolves_them()
     {
         var m = Yaml("quoted: '2026-06-26'\nplain: 2026-06-26\nyes: yes\nno: off\nt: true\nn: null\ne:\ntilde: ~\ni: 42\nf: 0.5\nneg: -3\nhex: 0x1F\ns: \"42\"\nstr: !!str 17\n");
         Assert.Equal(JTokenType.String, m["quoted"]!.Type);
-        Assert.Equal("2026-06-26", (string?)m["plain"]);
+        Assert.Equal("2026-06-26T00:00:00.000Z", (string?)m["plain"]);
         Assert.Equal("yes", (string?)m["yes"]);
         Assert.Equal("off", (string?)m["no"]);
         Assert.Equal(JTokenType.Boolean, m["t"]!.Type);

@@ -36,6 +36,9 @@ public sealed class ComputedMetadata
 
     public string Slug { get; }
 
+    /// <summary>The page title: <c>metadata.title || H1 || slug</c>, with JavaScript's falsy strings.</summary>
+    public string Title { get; init; } = string.Empty;
+
     public IReadOnlyList<SectionComputation> Sections { get; }
 
     public int WordCount { get; }
@@ -73,7 +76,7 @@ public static class ComputedCalculator
 
         var federated = document.IsFederated;
         var metadata = document.Metadata;
-        var verified = metadata.HasReviewers || metadata.LastReviewed is not null;
+        var verified = metadata.IsVerified;
         var provenance = metadata.Provenance;
         var aiDrafted = provenance == "ai-generated" || provenance == "ai-assisted";
         return new ComputedMetadata(
@@ -85,7 +88,21 @@ public static class ComputedCalculator
             backlinks,
             verified,
             aiDrafted,
-            federated);
+            federated)
+        {
+            Title = PageTitle(document),
+        };
+    }
+
+    /// <summary>The title the site publishes: <c>metadata.title || H1 || slug</c> (an empty string is falsy).</summary>
+    public static string PageTitle(OccupationDocument document)
+    {
+        if (document.Form == DocumentForm.Record && document.Title is { } recordTitle)
+        {
+            return recordTitle;
+        }
+
+        return document.Metadata.Title is { Length: > 0 } title ? title : document.Title is { Length: > 0 } h1 ? h1 : document.Slug;
     }
 
     public static int ReadingTime(int wordCount) => (int)Math.Max(1, JsMath.Round(wordCount / (double)WordsPerMinute));

@@ -33,12 +33,18 @@ public sealed class CorpusEntry
 
     public string Slug { get; }
 
+    /// <summary>
+    /// The slug the content claims: for a source folder its metadata.slug when set (the folder name
+    /// is <see cref="Slug"/>); otherwise <see cref="Slug"/>. Two folders claiming one slug clash.
+    /// </summary>
+    public string ClaimedSlug { get; init; } = string.Empty;
+
     /// <summary>metadata.title, else the record title or SOUL.md H1.</summary>
     public string? Title { get; }
 
     public IReadOnlyList<string> Aliases { get; }
 
-    /// <summary>The slugs of related[] entries.</summary>
+    /// <summary>The slugs of related[] entries that are edges of the site's graph (their type is a relationship type).</summary>
     public IReadOnlyList<string> Related { get; }
 
     /// <summary>
@@ -58,9 +64,10 @@ public sealed class CorpusEntry
         document.Slug,
         CorpusIndex.TitleOf(document),
         document.Metadata.Aliases,
-        document.Metadata.Related.Select(r => r.Slug).ToList())
+        document.Metadata.Related.Where(r => CorpusIndex.IsRelationshipType(r.Type)).Select(r => r.Slug).ToList())
     {
         ReadAnchors = reload is null ? () => PageAnchors.Of(document) : Reread(reload),
+        ClaimedSlug = document.DeclaredSlug ?? document.Slug,
     };
 
     /// <summary>Anchors read by parsing the document again, on demand.</summary>

@@ -16,6 +16,7 @@ public sealed class CorpusIndex
     private static readonly IReadOnlyList<string> None = Array.Empty<string>();
 
     private readonly Dictionary<string, List<CorpusEntry>> _bySlug = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<CorpusEntry>> _byClaim = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<CorpusEntry>> _byTitle = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<CorpusEntry>> _byAlias = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<string>> _backlinks = new(StringComparer.Ordinal);
@@ -32,6 +33,11 @@ public sealed class CorpusIndex
         foreach (var entry in entries)
         {
             Add(_bySlug, entry.Slug, entry);
+            var claim = entry.ClaimedSlug.Length > 0 ? entry.ClaimedSlug : entry.Slug;
+            if (!string.Equals(claim, entry.Slug, StringComparison.Ordinal))
+            {
+                Add(_byClaim, claim, entry);
+            }
             if (entry.Title is not null)
             {
                 Add(_byTitle, entry.Title.Trim(), entry);
@@ -46,13 +52,9 @@ public sealed class CorpusIndex
         var incoming = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
+            // As the site builds its graph: typed edges only, a self-link included (docs/parity.md).
             foreach (var target in entry.Related)
             {
-                if (string.Equals(target, entry.Slug, StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
                 if (!incoming.TryGetValue(target, out var set))
                 {
                     set = new SortedSet<string>(StringComparer.Ordinal);
@@ -76,11 +78,26 @@ public sealed class CorpusIndex
 
     public IReadOnlyList<CorpusEntry> WithSlug(string slug) => _bySlug.TryGetValue(slug, out var list) ? list : Array.Empty<CorpusEntry>();
 
+    /// <summary>Entries known by <paramref name="slug"/> or whose content claims it (a source folder whose metadata.slug differs from its name).</summary>
+    public IReadOnlyList<CorpusEntry> ClaimingSlug(string slug)
+    {
+        var known = WithSlug(slug);
+        return _byClaim.TryGetValue(slug, out var claims) ? known.Concat(claims).ToList() : known;
+    }
+
     public IReadOnlyList<CorpusEntry> WithTitle(string title) => _byTitle.TryGetValue(title.Trim(), out var list) ? list : Array.Empty<CorpusEntry>();
 
     public IReadOnlyList<CorpusEntry> WithAlias(string alias) => _byAlias.TryGetValue(alias.Trim(), out var list) ? list : Array.Empty<CorpusEntry>();
 
-    /// <summary>Slugs of other occupations whose related[] names <paramref name="slug"/>, unique and sorted ordinally.</summary>
+    /// <summary>The relationship types the site draws an edge for; a related[] entry of any other type (or none) is not an edge.</summary>
+    public static readonly IReadOnlyList<string> RelationshipTypes = new[] { "related", "specialization", "prerequisite", "adjacent", "collaboration", "progression" };
+
+    public static bool IsRelationshipType(string? type) => type is not null && RelationshipTypes.Contains(type, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Slugs of the occupations whose related[] names <paramref name="slug"/> with a relationship type,
+    /// unique and sorted ordinally; an occupation that names itself is among them, as on the site.
+    /// </summary>
     public IReadOnlyList<string> BacklinksOf(string slug) => _backlinks.TryGetValue(slug, out var list) ? list : None;
 
     /// <summary>

@@ -158,18 +158,33 @@ public static class RecordIndexScanner
                             continue;
                         }
 
+                        string? target = null, type = null;
                         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                         {
                             var isSlug = reader.ValueTextEquals("slug"u8);
+                            var isType = reader.ValueTextEquals("type"u8);
                             reader.Read();
-                            if (isSlug && reader.TokenType == JsonTokenType.String)
+                            if ((isSlug || isType) && reader.TokenType == JsonTokenType.String)
                             {
-                                related.Add(reader.GetString()!);
+                                if (isSlug)
+                                {
+                                    target = reader.GetString();
+                                }
+                                else
+                                {
+                                    type = reader.GetString();
+                                }
                             }
                             else
                             {
                                 reader.Skip();
                             }
+                        }
+
+                        // Only an entry with a relationship type the site knows is an edge of the graph.
+                        if (target is not null && CorpusIndex.IsRelationshipType(type))
+                        {
+                            related.Add(target);
                         }
                     }
 

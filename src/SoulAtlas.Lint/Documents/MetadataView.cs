@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Newtonsoft.Json.Linq;
 
@@ -42,6 +43,35 @@ public sealed class MetadataView
     public JArray? Reviewers => Root?["reviewers"] as JArray;
 
     public bool HasReviewers => Reviewers is { Count: > 0 };
+
+    /// <summary>
+    /// The site's "has a human stood behind this?": <c>reviewers.length &gt; 0 || Boolean(last_reviewed)</c>,
+    /// with JavaScript's truthiness (<c>last_reviewed: ''</c> or <c>0</c> is not a review; a string's
+    /// length counts like an array's).
+    /// </summary>
+    public bool IsVerified =>
+        Root?["reviewers"] switch
+        {
+            JArray array => array.Count > 0,
+            JValue { Type: JTokenType.String } text => ((string)text!).Length > 0,
+            _ => false,
+        }
+        || IsTruthy(Root?["last_reviewed"]);
+
+    /// <summary>The site's federation test: <c>Boolean(source &amp;&amp; source.origin)</c> (an empty origin is not federated).</summary>
+    public bool IsFederated => Root?["source"] is JObject source && IsTruthy(source["origin"]);
+
+    /// <summary>JavaScript's <c>Boolean(value)</c> of a YAML or JSON value: false for absent, null, false, 0, NaN and ''.</summary>
+    public static bool IsTruthy(JToken? token) => token switch
+    {
+        null => false,
+        JValue { Type: JTokenType.Null or JTokenType.Undefined } => false,
+        JValue { Type: JTokenType.Boolean } b => (bool)b!,
+        JValue { Type: JTokenType.String } s => ((string)s!).Length > 0,
+        JValue { Type: JTokenType.Integer } i => Convert.ToDouble(i.Value, System.Globalization.CultureInfo.InvariantCulture) != 0,
+        JValue { Type: JTokenType.Float } f => (double)f! is var d && d != 0 && !double.IsNaN(d),
+        _ => true,
+    };
 
     public IReadOnlyList<RelatedLink> Related
     {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using Markdig.Syntax;
@@ -40,6 +41,13 @@ public sealed class Section
 
     public SourceRange MarkdownRange { get; }
 
+    /// <summary>
+    /// For a source body that is not one substring of SOUL.md (a title line inside the section is
+    /// not part of it): where each piece of <see cref="Markdown"/> starts, in the markdown and in the
+    /// file, in order. Null when the body is one substring starting at <see cref="MarkdownRange"/>.
+    /// </summary>
+    public IReadOnlyList<(int Markdown, int File)>? Pieces { get; init; }
+
     /// <summary>The <c>sections[i]</c> object of a record; null for sources.</summary>
     public JObject? RecordEntry { get; }
 
@@ -56,13 +64,32 @@ public sealed class Section
         var file = MarkdownRange.File;
         if (RecordEntry is null)
         {
-            return new SourceRange(file, MarkdownRange.Start + start, MarkdownRange.Start + end);
+            return Pieces is null
+                ? new SourceRange(file, MarkdownRange.Start + start, MarkdownRange.Start + end)
+                : new SourceRange(file, FileOffset(start), Math.Max(FileOffset(start), FileOffset(end)));
         }
 
         var literal = MarkdownRange.Start;
         return literal < file.Text.Length && file.Text[literal] == '"'
             ? JsonStringOffsets.ToFileRange(file, literal, start, end)
             : MarkdownRange;
+    }
+
+    private int FileOffset(int offset)
+    {
+        var pieces = Pieces!;
+        var piece = pieces[0];
+        foreach (var p in pieces)
+        {
+            if (p.Markdown > offset)
+            {
+                break;
+            }
+
+            piece = p;
+        }
+
+        return piece.File + (offset - piece.Markdown);
     }
 }
 
@@ -100,7 +127,7 @@ public sealed class OccupationDocument
         SectionsAnchor = sectionsAnchor;
         HasBody = hasBody;
         DuplicateKeys = duplicateKeys;
-        Slug = DeclaredSlug ?? pathSlug;
+        Slug = form == DocumentForm.Source ? pathSlug : DeclaredSlug ?? pathSlug;
     }
 
     public DocumentForm Form { get; }
@@ -114,7 +141,11 @@ public sealed class OccupationDocument
     /// <summary>The slug the path implies: the record's file name or the source folder's name.</summary>
     public string PathSlug { get; }
 
-    /// <summary>The slug this document is indexed under: the declared one, else the path's.</summary>
+    /// <summary>
+    /// The slug this document is indexed under. A source folder is known by its folder name, as the
+    /// site knows it (a wrong metadata.slug is reported once, not on every link to the folder); a
+    /// record by its declared slug, else its file name.
+    /// </summary>
     public string Slug { get; }
 
     public JObject? Record { get; }
@@ -142,7 +173,7 @@ public sealed class OccupationDocument
     /// <summary>The slug the content declares: the record's <c>slug</c>, else <c>metadata.slug</c>.</summary>
     public string? DeclaredSlug => Record?["slug"] is JValue { Type: JTokenType.String } v ? (string)v! : Metadata.Slug;
 
-    public bool IsFederated => Metadata.SourceOrigin is not null;
+    public bool IsFederated => Metadata.IsFederated;
 
     /// <summary>Where to report something about the document as a whole (its slug, else its title, else its start).</summary>
     public SourceRange AnchorRange =>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
 using SoulAtlas.Lint.Text;
@@ -27,9 +28,26 @@ public sealed class YamlSyntaxProblem : Exception
 }
 
 /// <summary>
+/// An unquoted scalar that the site's YAML reader (js-yaml 4, whose default schema keeps YAML 1.1
+/// timestamps) reads as a Date: the tree holds what the site publishes for it (JavaScript's
+/// <c>toISOString()</c>), this annotation the text as written.
+/// </summary>
+public sealed class JsYamlTimestamp
+{
+    public JsYamlTimestamp(string text)
+    {
+        Text = text;
+    }
+
+    public string Text { get; }
+}
+
+/// <summary>
 /// Reads YAML (metadata.yaml) into the same located <see cref="JToken"/> tree that JSON produces, so
-/// the schema and every rule treat both alike. Scalars resolve by the YAML 1.2 core schema: a quoted
-/// value is always a string, and an unquoted date stays a string (there is no timestamp type).
+/// the schema and every rule treat both alike. Scalars resolve as the content site's reader
+/// (js-yaml 4, default schema) resolves them: a quoted value is always a string; plain scalars by
+/// the core schema plus 0b/0o/0x integers, merge keys (<c>&lt;&lt;</c>) and YAML 1.1 timestamps — an unquoted 2026-07-01 is a
+/// Date, held as the ISO string the site publishes and marked with <see cref="JsYamlTimestamp"/>.
 /// Aliases are expanded under a node budget so a "billion laughs" document cannot exhaust memory.
 /// </summary>
 public sealed partial class YamlTreeReader
@@ -44,7 +62,8 @@ public sealed partial class YamlTreeReader
     private static readonly Regex IntPattern = new(IntPatternPattern, RegexOptions.CultureInvariant);
 #endif
 
-    private const string FloatPatternPattern = @"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$";
+    // js-yaml's floats: a sign only before digits ("-.5" is a string), and none that overflows.
+    private const string FloatPatternPattern = @"^(?:[-+]?[0-9]+(\.[0-9]*)?([eE][-+]?[0-9]+)?|\.[0-9]+([eE][-+]?[0-9]+)?)$";
 #if NET
     private static readonly Regex FloatPattern = FloatPatternRegex();
 
@@ -170,7 +189,8 @@ public sealed partial class YamlTreeReader
         if (parser.TryConsume<Scalar>(out var scalar))
         {
             _lastOffset = (int)scalar.End.Index;
-            var value = Located(Resolve(scalar), (int)scalar.Start.Index, (int)scalar.End.Index);
+            var resolved = Resolve(scalar);
+            var value = Located(resolved, (int)scalar.Start.Index, (int)scalar.End.Index);
             Remember(scalar, value);
             return value;
         }
@@ -215,6 +235,7 @@ public sealed partial class YamlTreeReader
         }
 
         var seen = new Dictionary<string, SourceRange>(StringComparer.Ordinal);
+        List<JToken>? merges = null;
         while (!parser.TryConsume<MappingEnd>(out _))
         {
             var keyEvent = parser.Current!;
@@ -226,6 +247,13 @@ public sealed partial class YamlTreeReader
             valueSpan.KeyStart = keyRange.Start;
             valueSpan.KeyEnd = keyRange.End;
             objectSpan.End = valueSpan.End;
+            // js-yaml's merge key: `<<: *base` (or a list of mappings) adds the keys the mapping lacks.
+            if (keyEvent is Scalar { Value: "<<", Style: ScalarStyle.Plain } && (value is JObject || (value is JArray list && list.All(i => i is JObject))))
+            {
+                (merges ??= new List<JToken>()).Add(value);
+                continue;
+            }
+
             if (seen.TryGetValue(key, out var first))
             {
                 _duplicates.Add(new DuplicateKey(key, keyRange, first));
@@ -241,6 +269,27 @@ public sealed partial class YamlTreeReader
         if (flowMapping)
         {
             _openFlow.Pop();
+        }
+
+        foreach (var merge in merges ?? Enumerable.Empty<JToken>())
+        {
+            var span = merge.Annotation<JsonNodeSpan>();
+            foreach (var source in merge is JArray sources ? sources.Cast<JObject>() : new[] { (JObject)merge })
+            {
+                foreach (var property in source.Properties())
+                {
+                    if (obj[property.Name] is null)
+                    {
+                        var copy = property.Value.DeepClone();
+                        if (copy.Annotation<JsonNodeSpan>() is null && span is not null)
+                        {
+                            copy.AddAnnotation(new JsonNodeSpan(_file, span.Start, span.End));
+                        }
+
+                        obj[property.Name] = copy;
+                    }
+                }
+            }
         }
 
         objectSpan.End = Math.Max(objectSpan.End, objectSpan.Start + 1);
@@ -307,17 +356,117 @@ public sealed partial class YamlTreeReader
             return new JValue(l);
         }
 
-        if (text.StartsWith("0x", StringComparison.Ordinal) && long.TryParse(text.Substring(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var hex))
+        if (RadixInteger(text) is { } radix)
         {
-            return new JValue(hex);
+            return radix;
         }
 
-        if (FloatPattern.IsMatch(text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
+        if (FloatPattern.IsMatch(text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && !double.IsInfinity(d))
         {
             return new JValue(d);
         }
 
+        if (Timestamp(text) is { } iso)
+        {
+            var value = new JValue(iso);
+            value.AddAnnotation(new JsYamlTimestamp(text));
+            return value;
+        }
+
         return new JValue(text);
+    }
+
+    /// <summary>js-yaml's 0b, 0o and 0x integers, with an optional sign.</summary>
+    private static JValue? RadixInteger(string text)
+    {
+        var i = text.Length > 0 && text[0] is '-' or '+' ? 1 : 0;
+        if (text.Length < i + 3 || text[i] != '0' || text[i + 1] is not ('b' or 'o' or 'x'))
+        {
+            return null;
+        }
+
+        var radix = text[i + 1] switch { 'b' => 2, 'o' => 8, _ => 16 };
+        double value = 0;
+        for (var j = i + 2; j < text.Length; j++)
+        {
+            var c = text[j];
+            var digit = c is >= '0' and <= '9' ? c - '0' : c is >= 'a' and <= 'f' ? c - 'a' + 10 : c is >= 'A' and <= 'F' ? c - 'A' + 10 : 99;
+            if (digit >= radix)
+            {
+                return null;
+            }
+
+            value = (value * radix) + digit;
+        }
+
+        if (text[0] == '-')
+        {
+            value = -value;
+        }
+
+        return Math.Abs(value) < 9.2e18 ? new JValue((long)value) : new JValue(value);
+    }
+
+    private const string TimestampPatternPattern = @"^([0-9]{4})-([0-9]{2})-([0-9]{2})$|^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[Tt]|[ \t]+)([0-9]{1,2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]*))?(?:[ \t]*(Z|([-+])([0-9]{1,2})(?::([0-9]{2}))?))?$";
+#if NET
+    private static readonly Regex TimestampPattern = TimestampPatternRegex();
+
+    [GeneratedRegex(TimestampPatternPattern, RegexOptions.CultureInvariant)]
+    private static partial Regex TimestampPatternRegex();
+#else
+    private static readonly Regex TimestampPattern = new(TimestampPatternPattern, RegexOptions.CultureInvariant);
+#endif
+
+    /// <summary>
+    /// A YAML 1.1 timestamp as js-yaml constructs it (<c>Date.UTC</c>, which rolls over out-of-range
+    /// months and days and reads years below 100 as 19xx), in JavaScript's <c>toISOString()</c> form;
+    /// null when the text is not one.
+    /// </summary>
+    internal static string? Timestamp(string text)
+    {
+        if (text.Length < 10 || text[4] != '-')
+        {
+            return null;
+        }
+
+        var m = TimestampPattern.Match(text);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        static int N(Group g) => g.Success && g.Length > 0 ? int.Parse(g.Value, NumberStyles.None, CultureInfo.InvariantCulture) : 0;
+        var dateOnly = m.Groups[1].Success;
+        var year = dateOnly ? N(m.Groups[1]) : N(m.Groups[4]);
+        var month = dateOnly ? N(m.Groups[2]) : N(m.Groups[5]);
+        var day = dateOnly ? N(m.Groups[3]) : N(m.Groups[6]);
+        if (year < 100)
+        {
+            year += 1900;
+        }
+
+        try
+        {
+            var date = new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(month - 1).AddDays(day - 1);
+            if (!dateOnly)
+            {
+                var fraction = m.Groups[10].Value;
+                fraction = fraction.Length > 3 ? fraction.Substring(0, 3) : fraction.PadRight(3, '0');
+                date = date.AddHours(N(m.Groups[7])).AddMinutes(N(m.Groups[8])).AddSeconds(N(m.Groups[9]))
+                    .AddMilliseconds(int.Parse(fraction, NumberStyles.None, CultureInfo.InvariantCulture));
+                if (m.Groups[12].Success)
+                {
+                    var delta = (N(m.Groups[13]) * 60) + N(m.Groups[14]);
+                    date = date.AddMinutes(m.Groups[12].Value == "-" ? delta : -delta);
+                }
+            }
+
+            return date.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The first '[' or '{' after <paramref name="offset"/> on the same line, or -1.</summary>

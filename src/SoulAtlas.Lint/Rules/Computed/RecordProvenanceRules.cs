@@ -111,13 +111,13 @@ public sealed partial class CitationRule : Rule
     private static void Compare(RuleContext context, JToken token, string field, string? authors, string separator, string? year, string? title, string? url, CitationFacts facts, string expectedTitle, string regenerated)
     {
         var problems = new List<string>();
-        if (!string.Equals(title, expectedTitle, StringComparison.Ordinal))
+        if (!string.Equals(title, CitationBuilder.CitedTitle(expectedTitle), StringComparison.Ordinal))
         {
             problems.Add($"title {Quote.Q(title)} should be {Quote.Q(expectedTitle)}");
         }
 
         var expectedAuthors = string.Join(separator, facts.Authors);
-        if (!SameAuthors(authors, facts.Authors))
+        if (!string.Equals(authors, expectedAuthors, StringComparison.Ordinal) && !SameAuthors(authors, facts.Authors))
         {
             problems.Add($"authors {Quote.Q(authors)} should be {Quote.Q(expectedAuthors)}");
         }

@@ -50,12 +50,21 @@ internal static class ReaderView
     /// slug of its text, numbered when repeated, as the site's renderer assigns it; otherwise the
     /// stored id attribute is taken as written.
     /// </summary>
-    public static List<Mark> Read(IDocument document, bool deriveHeadingIds)
+    public static List<Mark> Read(IDocument document, bool deriveHeadingIds) => Read(document, deriveHeadingIds, null);
+
+    /// <summary>
+    /// Reads a parsed document whose headings get <paramref name="headingIds"/>, in order (the ids
+    /// the site's renderer gives the markdown's headings), when there are as many as headings;
+    /// otherwise as <see cref="Read(IDocument, bool)"/>.
+    /// </summary>
+    public static List<Mark> Read(IDocument document, bool deriveHeadingIds, IReadOnlyList<string>? headingIds)
     {
         var marks = new List<Mark>();
         var text = new StringBuilder();
         var targets = new List<string>();
         var slugs = deriveHeadingIds ? new Dictionary<string, int>(StringComparer.Ordinal) : null;
+        var ids = headingIds is not null && headingIds.Count == document.QuerySelectorAll("h1,h2,h3,h4,h5,h6").Length ? headingIds : null;
+        var nextId = 0;
         IElement? block = null;
 
         void Flush()
@@ -95,7 +104,13 @@ internal static class ReaderView
                 if (isBlock)
                 {
                     Flush();
-                    marks.Add(new Mark(MarkKind.Open, DescribeOpen(element, slugs), element));
+                    var open = ids is not null && IsHeading(name) ? name + (ids[nextId].Length == 0 ? string.Empty : "#" + ids[nextId]) : DescribeOpen(element, slugs);
+                    if (ids is not null && IsHeading(name))
+                    {
+                        nextId++;
+                    }
+
+                    marks.Add(new Mark(MarkKind.Open, open, element));
                     blocks.Push(block);
                     block = element;
                 }
@@ -163,12 +178,82 @@ internal static class ReaderView
         return id.Length == 0 ? name : name + "#" + id;
     }
 
+    private static bool IsHeading(string name) => name.Length == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6';
+
+    /// <summary>
+    /// A link or image target, percent-decoded (marked encodes a target as encodeURI does, Markdig
+    /// not always). An autolink's target, which only repeats its text (<c>mailto:</c> or
+    /// <c>http://</c> added), is not one: which bare addresses and e-mails become links, and where
+    /// such a link ends, is a renderer difference, and its words are read either way.
+    /// </summary>
     private static void AddTarget(IElement element, string attribute, List<string> targets)
     {
         var value = element.GetAttribute(attribute);
-        if (value is not null)
+        if (value is null)
         {
-            targets.Add(attribute + "=" + value.Trim());
+            return;
+        }
+
+        value = value.Trim();
+        if (attribute == "href" && element.LocalName == "a" && IsAutolink(value, element.TextContent.Trim()))
+        {
+            return;
+        }
+
+        targets.Add(attribute + "=" + Decode(value));
+    }
+
+    private static bool IsAutolink(string href, string text) =>
+        text.Length > 0
+        && (string.Equals(Decode(href), Decode(text), StringComparison.Ordinal)
+            || string.Equals(Loose(Decode(href)), Loose(text), StringComparison.Ordinal)
+            || string.Equals(href, "mailto:" + text, StringComparison.Ordinal)
+            || string.Equals(href, "http://" + text, StringComparison.Ordinal)
+            || (href.StartsWith(text, StringComparison.Ordinal) && text.IndexOf(':') > 0 && OnlyPunctuation(href.Substring(text.Length)))
+            || (text.StartsWith(href, StringComparison.Ordinal) && href.IndexOf(':') > 0 && OnlyPunctuation(text.Substring(href.Length))));
+
+    /// <summary>A target as a host name is normalised (IDNA: compatibility forms, case, invisible characters), for telling an autolink.</summary>
+    private static string Loose(string value)
+    {
+        var sb = new StringBuilder(value.Length);
+        foreach (var c in value.Normalize(NormalizationForm.FormKC))
+        {
+            if (c is not ('\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF'))
+            {
+                sb.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static bool OnlyPunctuation(string rest)
+    {
+        foreach (var c in rest)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string Decode(string value)
+    {
+        if (value.IndexOf('%') < 0)
+        {
+            return value;
+        }
+
+        try
+        {
+            return Uri.UnescapeDataString(value);
+        }
+        catch (UriFormatException)
+        {
+            return value;
         }
     }
 

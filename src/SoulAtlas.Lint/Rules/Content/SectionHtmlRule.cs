@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Newtonsoft.Json.Linq;
+using SoulAtlas.Lint.Computation;
 using SoulAtlas.Lint.Documents;
 using SoulAtlas.Lint.Loading;
 using SoulAtlas.Lint.Diagnostics;
@@ -34,14 +35,30 @@ public sealed class SectionHtmlRule : Rule
                 continue;
             }
 
+            // The closer rendering (task-list checkboxes, cells split before code spans) and the
+            // heading ids the site's plugin gives, before the verdict.
+            rendered = BodyMarkdown.RenderHeading(section.Heading) + BodyMarkdown.RenderBodyAsSite(section.Markdown, section.Syntax);
             var storedView = ReaderView.Read(context.Caches.Html.Parse(stored), deriveHeadingIds: false);
-            var renderedView = ReaderView.Read(context.Caches.Html.Parse(rendered), deriveHeadingIds: true);
+            var renderedView = ReaderView.Read(context.Caches.Html.Parse(rendered), deriveHeadingIds: true, HeadingIds(section));
             var difference = FirstDifference(storedView, renderedView);
             if (difference >= 0)
             {
                 context.Report(htmlToken, Describe(section.Heading, storedView, renderedView, difference));
             }
         }
+    }
+
+    /// <summary>The ids the site gives the section's headings: its own, then those inside it, numbered in one sequence.</summary>
+    private static List<string> HeadingIds(Documents.Section section)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ids = new List<string> { HeadingSlugger.Numbered(HeadingSlugger.PluginSlug(section.Heading), seen) };
+        foreach (var heading in Markdig.Syntax.MarkdownObjectExtensions.Descendants<Markdig.Syntax.HeadingBlock>(section.Syntax))
+        {
+            ids.Add(heading.Inline is { } inline ? HeadingSlugger.Numbered(HeadingSlugger.SlugOf(inline), seen) : string.Empty);
+        }
+
+        return ids;
     }
 
     private static int FirstDifference(List<Mark> stored, List<Mark> rendered)

@@ -11,7 +11,9 @@ public sealed class DuplicateSlugRule : Rule
     {
         var document = context.Document;
         // A record built from a source folder of the same slug is that occupation, not a rival.
-        var others = context.Corpus.WithSlug(document.Slug)
+        // A folder is known by its name; one whose metadata.slug names another slug claims that one too.
+        var claimed = document.DeclaredSlug ?? document.Slug;
+        var others = context.Corpus.ClaimingSlug(claimed)
             .Where(e => e.FullPath != document.PrimaryFile.FullPath && e.FullPath != document.Source?.PrimaryFile.FullPath)
             .ToList();
         if (others.Count == 0)
@@ -20,6 +22,6 @@ public sealed class DuplicateSlugRule : Rule
         }
 
         var files = string.Join(", ", others.Select(e => e.DisplayPath));
-        context.Report(document.AnchorRange, $"slug {Quote.Q(document.Slug)} is also claimed by {files}");
+        context.Report(document.AnchorRange, $"slug {Quote.Q(claimed)} is also claimed by {files}");
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Newtonsoft.Json.Linq;
+using SoulAtlas.Lint.Computation;
 using SoulAtlas.Lint.Loading;
 using SoulAtlas.Lint.Diagnostics;
 
@@ -24,9 +25,12 @@ public sealed class RecordSourceRule : Rule
             return;
         }
 
-        if (source.Title is not null && record.Title is not null && !string.Equals(source.Title, record.Title, StringComparison.Ordinal))
+        // The site titles a page metadata.title || H1 || slug.
+        var sourceTitle = ComputedCalculator.PageTitle(source);
+        if (record.Title is not null && !string.Equals(sourceTitle, record.Title, StringComparison.Ordinal))
         {
-            context.Report(record.TitleRange ?? record.AnchorRange, $"title {Quote.Q(record.Title)} differs from {Quote.Q(source.Title)} in {source.PrimaryFile.DisplayPath}; rebuild the record");
+            var where = source.Metadata.Title is { Length: > 0 } ? "metadata.title" : source.Title is { Length: > 0 } ? "the H1" : "the folder name";
+            context.Report(record.TitleRange ?? record.AnchorRange, $"title {Quote.Q(record.Title)} differs from {Quote.Q(sourceTitle)} ({where}) in {source.PrimaryFile.DisplayPath}; rebuild the record");
         }
 
         if (record.Metadata.Root is { } recordMetadata && source.Metadata.Root is { } sourceMetadata)
@@ -36,8 +40,9 @@ public sealed class RecordSourceRule : Rule
             {
                 // The site fills absent fields with their schema defaults (aliases: [], kind: occupation).
                 var fallback = DefaultOf(context, key);
-                var stored = recordMetadata[key] ?? fallback;
-                var current = sourceMetadata[key] ?? fallback;
+                // js-yaml reads `key:` and `key: null` as null, which the site's ??= also replaces.
+                var stored = Nullish(recordMetadata[key]) ? fallback : recordMetadata[key];
+                var current = Nullish(sourceMetadata[key]) ? fallback : sourceMetadata[key];
                 if (JToken.DeepEquals(stored, current))
                 {
                     continue;
@@ -78,6 +83,8 @@ public sealed class RecordSourceRule : Rule
             context.Report(record.SectionsAnchor, $"the record has {record.Sections.Count} sections but {source.PrimaryFile.DisplayPath} has {source.Sections.Count}; rebuild the record");
         }
     }
+
+    private static bool Nullish(JToken? token) => token is null || token.Type == JTokenType.Null;
 
     private static JToken? DefaultOf(RuleContext context, string key) =>
         context.Contract.MetadataSchema.ActualProperties.TryGetValue(key, out var property) && property.Default is { } value

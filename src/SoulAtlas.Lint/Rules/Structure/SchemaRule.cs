@@ -40,6 +40,7 @@ public sealed class SchemaRule : Rule
             return;
         }
 
+        var timestamps = document.Form == DocumentForm.Source ? ReportTimestamps(context, value) : null;
         if (context.Caches.CompiledFor(schema).IsCertainlyValid(value))
         {
             return;
@@ -49,8 +50,38 @@ public sealed class SchemaRule : Rule
 
         foreach (var error in Flatten(errors))
         {
+            // A timestamp is reported once, as what it is, not again as a malformed date or tag.
+            if (timestamps is not null && (error.Token is JProperty p ? p.Value : error.Token) is { } token && timestamps.Any(t => ReferenceEquals(t, token)))
+            {
+                continue;
+            }
+
             Report(context, error);
         }
+    }
+
+    /// <summary>
+    /// Unquoted dates in metadata.yaml: the site's reader (js-yaml) makes them Dates, which its
+    /// validator rejects wherever the schema wants a string, and publishes as ISO timestamps.
+    /// </summary>
+    private static List<JToken>? ReportTimestamps(RuleContext context, JToken root)
+    {
+        List<JToken>? found = null;
+        foreach (var token in root is JContainer container ? container.DescendantsAndSelf() : new[] { root })
+        {
+            if (token is JValue value && value.Annotation<Loading.JsYamlTimestamp>() is { } timestamp)
+            {
+                (found ??= new List<JToken>()).Add(value);
+                var path = PathOf(value);
+                var fix = Documents.JsonLocations.RangeOf(value) is { } range ? new Text.TextEdit(range, "'" + timestamp.Text + "'") : (Text.TextEdit?)null;
+                context.Report(
+                    value,
+                    $"{Subject(path)} is the unquoted date {timestamp.Text}, which the site's YAML reader (js-yaml, YAML 1.1 timestamps) reads as a date, not a string: its validator rejects it and the record would say {Quote.Q((string)value!)}; quote it ('{timestamp.Text}')",
+                    fix);
+            }
+        }
+
+        return found;
     }
 
     /// <summary>The fast path for a schema (an engine keeps the compiled form in its <see cref="RuleCaches"/>).</summary>
@@ -141,11 +172,36 @@ public sealed class SchemaRule : Rule
             case ValidationErrorKind.NullExpected:
                 return $"must be null, found {TypeOf(value)}";
             case ValidationErrorKind.NoTypeValidates:
+                // A value of an allowed type that fails that type's own constraints (a string that is
+                // not a date for ["string", "null"]) is described by that failure, not by its type.
+                if (error is MultiTypeValidationError multi && value is not null)
+                {
+                    foreach (var branch in multi.Errors)
+                    {
+                        if (Matches(branch.Key, value) && branch.Value.FirstOrDefault() is { } inner)
+                        {
+                            return Describe(inner, value);
+                        }
+                    }
+                }
+
                 return $"must be {TypesOf(schema)}, found {TypeOf(value)}";
             default:
                 return $"violates the schema ({error.Kind})";
         }
     }
+
+    private static bool Matches(JsonObjectType type, JToken value) => value.Type switch
+    {
+        JTokenType.String => type.HasFlag(JsonObjectType.String),
+        JTokenType.Integer => type.HasFlag(JsonObjectType.Integer) || type.HasFlag(JsonObjectType.Number),
+        JTokenType.Float => type.HasFlag(JsonObjectType.Number),
+        JTokenType.Boolean => type.HasFlag(JsonObjectType.Boolean),
+        JTokenType.Object => type.HasFlag(JsonObjectType.Object),
+        JTokenType.Array => type.HasFlag(JsonObjectType.Array),
+        JTokenType.Null => type.HasFlag(JsonObjectType.Null),
+        _ => false,
+    };
 
     private static string TypesOf(JsonSchema? schema)
     {

@@ -1,0 +1,270 @@
+using System.Linq;
+using Newtonsoft.Json.Linq;
+using SoulAtlas.Lint.Computation;
+using SoulAtlas.Lint.Documents;
+using SoulAtlas.Lint.Loading;
+using SoulAtlas.Lint.Text;
+using Xunit;
+
+namespace SoulAtlas.Lint.Tests;
+
+/// <summary>
+/// One class of disagreement with the site's generator per group (docs/parity.md): how SOUL.md is
+/// split, section ids, backlinks, trust flags, YAML as the site reads it, the title and citations.
+/// </summary>
+public sealed class SiteParityTests
+{
+    private static SoulMarkdown Split(string text) => SoulMarkdownParser.Parse(new SourceFile("/s/SOUL.md", "SOUL.md", text));
+
+    [Fact]
+    public void A_title_line_inside_a_section_is_not_part_of_its_markdown()
+    {
+        var soul = Split("## Purpose\n\nFirst line.\n# The Title\nSecond line.\n\n## Tools\n\nA hammer.\n");
+        Assert.Equal("The Title", soul.Title);
+        Assert.Equal("First line.\nSecond line.", soul.Sections[0].Markdown);
+        var section = soul.Sections[0];
+        var second = section.Markdown.IndexOf("Second", System.StringComparison.Ordinal);
+        var range = section.RangeOf(second, second + 6);
+        Assert.Equal("Second", range.File.Text.Substring(range.Start, range.End - range.Start));
+    }
+
+    [Fact]
+    public void An_empty_title_does_not_count_and_its_line_is_dropped()
+    {
+        var soul = Split("#  \n# \u00A0\n## Purpose\n\nText.\n# Real Title\n# Later H1 stays\n");
+        Assert.Equal("Real Title", soul.Title);
+        Assert.Equal("Text.\n# Later H1 stays", soul.Sections[0].Markdown);
+    }
+
+    [Theory]
+    [InlineData("## Purpose\uFEFF", "Purpose")]
+    [InlineData("##\u00A0Purpose\u3000", "Purpose")]
+    [InlineData("##\tTools \t", "Tools")]
+    [InlineData("##  ", "")]
+    public void Headings_are_trimmed_as_javascript_trims(string line, string heading) =>
+        Assert.Equal(heading, Split(line + "\n\nBody.\n").Sections.Single().Heading);
+
+    [Theory]
+    [InlineData("## Fo\ro\n\nBody.")]
+    [InlineData("## A\u2028B\n\nBody.")]
+    [InlineData("##Purpose\n\nBody.")]
+    [InlineData("##\u0085Purpose\n\nBody.")]
+    public void A_line_javascript_does_not_match_is_no_heading(string text) => Assert.Empty(Split(text).Sections);
+
+    [Fact]
+    public void A_heading_line_with_a_carriage_return_at_its_end_is_still_a_heading() =>
+        Assert.Equal("Purpose", Split("## Purpose\r\n\r\nBody.\r\n").Sections.Single().Heading);
+
+    [Theory]
+    [InlineData("\uFEFF---\ntitle: x\n---\n## Purpose\n\nBody.", "Purpose")]
+    [InlineData("---yaml\na: 1\n--- trailing\n## Purpose\n\nBody.", "Purpose")]
+    [InlineData("----\n## Purpose\n\nBody.", "Purpose")]
+    public void Front_matter_is_removed_as_gray_matter_removes_it(string text, string heading) =>
+        Assert.Equal(heading, Split(text).Sections[0].Heading);
+
+    [Fact]
+    public void Unclosed_front_matter_leaves_no_body() => Assert.Empty(Split("---\na: 1\n## Purpose\n\nBody.").Sections);
+
+    [Theory]
+    [InlineData("![img](x.png)", "![img](x.png)")]
+    [InlineData("Tools ![icon](i.png)", "tools-")]
+    [InlineData("Purpose ##", "purpose")]
+    [InlineData("C#", "c")]
+    [InlineData("#", "#")]
+    [InlineData("Core &amp; Mission", "core--mission")]
+    [InlineData("Caf&eacute;", "caf")]
+    [InlineData("Caf&#233;", "café")]
+    [InlineData("&foo; Bar", "bar")]
+    [InlineData("R&D", "rd")]
+    [InlineData("x² and ½ of H₂O", "x-and--of-ho")]
+    [InlineData("Purpose ① Workflow", "purpose--workflow")]
+    [InlineData("İstanbul", "i̇stanbul")]
+    [InlineData("ΣΟΦΙΑ ΟΔΟΣ", "σοφια-οδος")]
+    [InlineData("<!-- c -->", "<!---c--->")]
+    [InlineData("Ⓐ circled", "ⓐ-circled")]
+    [InlineData("`a|b` code", "ab-code")]
+    [InlineData("Text <br>", "text-")]
+    [InlineData("__init__ and _x_", "init-and-x")]
+    public void Section_ids_follow_the_site_heading_id_plugin(string heading, string id) =>
+        Assert.Equal(id, HeadingSlugger.Slug(heading));
+
+    [Fact]
+    public void JavaScript_lower_casing_is_full_case_mapping()
+    {
+        Assert.Equal("i\u0307", JsString.ToLower("\u0130"));
+        Assert.Equal("σς σ.ς", JsString.ToLower("ΣΣ Σ.Σ"));
+        Assert.Equal("ɤ", JsString.ToLower("\uA7CB"));
+    }
+
+    [Fact]
+    public void Backlinks_count_typed_edges_and_self_links_and_know_a_source_by_its_folder()
+    {
+        using var corpus = new TempFolder();
+        WriteSoul(corpus, "alpha", "related:\n  - { slug: 'beta', type: related }\n  - { slug: 'alpha', type: adjacent }\n");
+        WriteSoul(corpus, "beta", "slug: 'beta-renamed'\nrelated:\n  - { slug: 'alpha' }\n  - { slug: 'alpha', type: sibling }\n");
+        WriteSoul(corpus, "gamma", "related:\n  - { slug: 'beta', type: progression }\n");
+        var result = Lint.Run(corpus.Path);
+        var computed = result.Computed.ToDictionary(c => c.Slug);
+        Assert.Equal(new[] { "alpha" }, computed["alpha"].Backlinks);
+        Assert.Equal(new[] { "alpha", "gamma" }, computed["beta"].Backlinks);
+        Assert.Empty(computed["gamma"].Backlinks);
+        Assert.DoesNotContain(result.Diagnostics, d => d.RuleId == "SOUL301" && d.Message.Contains("'beta'", System.StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("last_reviewed: ''\n", false)]
+    [InlineData("last_reviewed: 0\n", false)]
+    [InlineData("last_reviewed: '2026-01-01'\n", true)]
+    [InlineData("last_reviewed: 2026-01-01\n", true)]
+    [InlineData("reviewers: []\nlast_reviewed: null\n", false)]
+    [InlineData("reviewers:\n  - { name: 'R' }\n", true)]
+    public void Verified_uses_javascript_truthiness(string yaml, bool verified)
+    {
+        var metadata = new MetadataView((JObject)YamlTreeReader.Read(new SourceFile("/m.yaml", "m.yaml", yaml), 64, 1000).Root);
+        Assert.Equal(verified, metadata.IsVerified);
+    }
+
+    [Theory]
+    [InlineData("source: { origin: '' }\n", false)]
+    [InlineData("source: { origin: 'souls.directory' }\n", true)]
+    [InlineData("source: 'souls.directory'\n", false)]
+    [InlineData("source: null\n", false)]
+    public void Federated_uses_javascript_truthiness(string yaml, bool federated)
+    {
+        var metadata = new MetadataView((JObject)YamlTreeReader.Read(new SourceFile("/m.yaml", "m.yaml", yaml), 64, 1000).Root);
+        Assert.Equal(federated, metadata.IsFederated);
+    }
+
+    [Theory]
+    [InlineData("2026-07-01", "2026-07-01T00:00:00.000Z")]
+    [InlineData("2026-7-1 10:00:00", "2026-07-01T10:00:00.000Z")]
+    [InlineData("2026-07-01T10:00:00+02:00", "2026-07-01T08:00:00.000Z")]
+    [InlineData("2026-02-30", "2026-03-02T00:00:00.000Z")]
+    [InlineData("2026-07-01t10:00:00.5Z", "2026-07-01T10:00:00.500Z")]
+    public void Unquoted_dates_are_timestamps_as_js_yaml_reads_them(string text, string iso)
+    {
+        var value = (JValue)((JObject)YamlTreeReader.Read(new SourceFile("/m.yaml", "m.yaml", "d: " + text + "\n"), 64, 1000).Root)["d"]!;
+        Assert.Equal(iso, (string?)value);
+        Assert.Equal(text, value.Annotation<JsYamlTimestamp>()!.Text);
+    }
+
+    [Fact]
+    public void Other_scalars_resolve_as_js_yaml_resolves_them()
+    {
+        var m = (JObject)YamlTreeReader.Read(new SourceFile("/m.yaml", "m.yaml", "a: 2026-7-1\nb: 0b101\nc: 0o17\nd: -0x1F\ne: -.5\nf: .5\ng: 1e400\nh: '2026-07-01'\n"), 64, 1000).Root;
+        Assert.Equal("2026-7-1", (string?)m["a"]);
+        Assert.Equal(5L, (long)m["b"]!);
+        Assert.Equal(15L, (long)m["c"]!);
+        Assert.Equal(-31L, (long)m["d"]!);
+        Assert.Equal(JTokenType.String, m["e"]!.Type);
+        Assert.Equal(0.5, (double)m["f"]!);
+        Assert.Equal(JTokenType.String, m["g"]!.Type);
+        Assert.Null(((JValue)m["h"]!).Annotation<JsYamlTimestamp>());
+    }
+
+    [Fact]
+    public void Merge_keys_add_the_keys_a_mapping_lacks_as_js_yaml_does()
+    {
+        var m = (JObject)YamlTreeReader.Read(new SourceFile("/m.yaml", "m.yaml", "base: &b { k: 1, j: 1 }\ny:\n  j: 2\n  <<: *b\n"), 64, 1000).Root;
+        Assert.Equal(1L, (long)m["y"]!["k"]!);
+        Assert.Equal(2L, (long)m["y"]!["j"]!);
+        Assert.Null(m["y"]!["<<"]);
+    }
+
+    [Fact]
+    public void Section_html_is_compared_with_markdown_rendered_as_marked_renders_it()
+    {
+        static string Render(string markdown) => BodyMarkdown.RenderBodyAsSite(markdown, BodyMarkdown.Parse(markdown));
+
+        // A pipe inside a code span ends the cell (GFM splits rows first), and the extra cell is dropped.
+        var table = Render("| A | B |\n| --- | --- |\n| `x|y` | z |");
+        Assert.Contains("<td>`x</td>", table, System.StringComparison.Ordinal);
+        Assert.Contains("<td>y`</td>", table, System.StringComparison.Ordinal);
+        Assert.DoesNotContain(">z<", table, System.StringComparison.Ordinal);
+
+        // Task items get their checkbox.
+        Assert.Contains("type=\"checkbox\"", Render("- [x] done\n- [ ] open"), System.StringComparison.Ordinal);
+
+        // A bare fence as the last line right under a paragraph is paragraph text.
+        Assert.DoesNotContain("<pre>", Render("Some text.\n```"), System.StringComparison.Ordinal);
+        Assert.Contains("<pre>", Render("Some text.\n\n```"), System.StringComparison.Ordinal);
+
+        // A tab after a list marker's space starts indented code in marked.
+        Assert.Contains("<pre>", Render("- a\n- \tcode"), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unquoted_date_is_a_schema_error_on_the_source_with_a_fix_that_quotes_it()
+    {
+        using var corpus = new TempFolder();
+        WriteSoul(corpus, "alpha", "last_reviewed: 2026-07-01\n");
+        var result = Lint.Run(corpus.Path);
+        var error = Assert.Single(result.Diagnostics, d => d.RuleId == "SOUL100" && d.Message.Contains("unquoted", System.StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Diagnostics, d => d.RuleId == "SOUL100" && d.Message.Contains("last_reviewed", System.StringComparison.Ordinal) && d != error);
+        Assert.Contains("unquoted date 2026-07-01", error.Message, System.StringComparison.Ordinal);
+        Assert.Contains("2026-07-01T00:00:00.000Z", error.Message, System.StringComparison.Ordinal);
+        Assert.Equal("'2026-07-01'", Assert.Single(error.Fix!).NewText);
+    }
+
+    [Fact]
+    public void A_record_with_a_published_timestamp_is_told_it_is_not_a_date()
+    {
+        using var corpus = new TempFolder();
+        var record = JObject.Parse(System.IO.File.ReadAllText(System.IO.Path.Combine(TestPaths.Fixtures, "corpus", "api", "souls", FirstRecord())));
+        record["metadata"]!["last_reviewed"] = "2026-07-01T00:00:00.000Z";
+        corpus.Write((string)record["slug"]! + ".json", record.ToString());
+        var error = Assert.Single(Lint.Run(corpus.Path).Diagnostics, d => d.RuleId == "SOUL100");
+        Assert.Contains("\"2026-07-01T00:00:00.000Z\", which is not an ISO date", error.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_title_is_metadata_title_else_the_h1_else_the_slug()
+    {
+        using var corpus = new TempFolder();
+        WriteSoul(corpus, "alpha", "title: ''\n", "# \n## Purpose\n\nText.\n");
+        WriteSoul(corpus, "beta", "title: 'Beta Prime'\n", "# Beta\n## Purpose\n\nText.\n");
+        WriteSoul(corpus, "gamma", "title: null\n", "# Gamma H1\n## Purpose\n\nText.\n");
+        var titles = Lint.Run(corpus.Path).Computed.ToDictionary(c => c.Slug, c => c.Title);
+        Assert.Equal("alpha", titles["alpha"]);
+        Assert.Equal("Beta Prime", titles["beta"]);
+        Assert.Equal("Gamma H1", titles["gamma"]);
+    }
+
+    [Fact]
+    public void An_empty_contributor_is_an_author_and_no_version_means_no_version_note()
+    {
+        using var corpus = new TempFolder();
+        var record = new JObject
+        {
+            ["slug"] = "alpha",
+            ["title"] = "Alpha",
+            ["metadata"] = new JObject { ["contributors"] = new JArray("", "A. Person"), ["updated"] = "" },
+            ["sections"] = new JArray(),
+        };
+        var path = corpus.Write("alpha.json", record.ToString());
+        var document = Parity.ParityLint.LoadRecord(path, "alpha.json").Document!;
+        var facts = CitationBuilder.Facts(document, CitationBuilder.DefaultSiteUrl);
+        Assert.Equal(", A. Person", facts.AuthorText);
+        Assert.Null(facts.Version);
+        Assert.Contains("note         = {SOUL.md},", CitationBuilder.Bibtex(facts, "alpha", "Alpha"), System.StringComparison.Ordinal);
+    }
+
+    private static string FirstRecord() =>
+        System.IO.Path.GetFileName(System.IO.Directory.GetFiles(System.IO.Path.Combine(TestPaths.Fixtures, "corpus", "api", "souls"), "*.json").OrderBy(f => f, System.StringComparer.Ordinal).First());
+
+    private static void WriteSoul(TempFolder corpus, string slug, string extraYaml, string? soul = null)
+    {
+        var yaml = "title: '" + slug + " title'\nslug: '" + slug + "'\ncategory: 'Technology'\nsummary: 'A summary.'\nstatus: draft\ncreated: '2026-01-01'\nupdated: '2026-01-01'\n";
+        foreach (var line in extraYaml.Split('\n', System.StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!line.StartsWith(' ') && line.Contains(':', System.StringComparison.Ordinal))
+            {
+                var key = line.Substring(0, line.IndexOf(':', System.StringComparison.Ordinal) + 1);
+                yaml = string.Join("\n", yaml.Split('\n').Where(l => !l.StartsWith(key, System.StringComparison.Ordinal)));
+            }
+        }
+
+        corpus.Write($"souls/{slug}/metadata.yaml", yaml.TrimEnd('\n') + "\n" + extraYaml);
+        corpus.Write($"souls/{slug}/SOUL.md", soul ?? $"# {slug}\n\n## Purpose\n\nText.\n");
+    }
+}

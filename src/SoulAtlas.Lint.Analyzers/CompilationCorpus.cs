@@ -93,7 +93,7 @@ internal sealed class CompilationCorpus
         settings = settings with { RunDisabledRules = true, MaxDegreeOfParallelism = 1 };
         var filter = PathFilter.For(settings);
         var content = candidates
-            .Where(f => !filter.IsIgnored(f.Path, isDirectory: false) && (!f.Path.EndsWith(".json", StringComparison.Ordinal) || filter.MayBeRecord(f.Path)))
+            .Where(f => !Ignored(filter, f.Path, settings.GlobBase))
             .OrderBy(f => f.Path, StringComparer.Ordinal)
             .ToImmutableArray();
         return new CompilationCorpus(compilation, engine, documents, content, settings, root ?? config?.Path.Substring(0, config.Path.Length - LintConfig.FileName.Length - 1), config?.Path, null);
@@ -242,6 +242,30 @@ internal sealed class CompilationCorpus
         var byPath = files.ToDictionary(f => Normalize(f.Path), f => f, StringComparer.Ordinal);
         var contract = parsed.LoadContract(path => byPath.TryGetValue(Normalize(path), out var f) ? f.GetText(cancellationToken)?.ToString() : null);
         return LintConfig.ToSettings(parsed, contract);
+    }
+
+    /// <summary>
+    /// Whether the config leaves a file out, decided as the CLI's discovery decides it: a folder it
+    /// ignores is not entered, a record file is judged itself (and against the <c>records</c> globs),
+    /// and a SOUL.md or metadata.yaml goes with its folder.
+    /// </summary>
+    private static bool Ignored(PathFilter filter, string path, string? globBase)
+    {
+        var isRecord = path.EndsWith(".json", StringComparison.Ordinal);
+        if (isRecord && (filter.IsIgnored(path, isDirectory: false) || !filter.MayBeRecord(path)))
+        {
+            return true;
+        }
+
+        for (var folder = System.IO.Path.GetDirectoryName(path); !string.IsNullOrEmpty(folder) && globBase is not null && folder!.Length > globBase.Length; folder = System.IO.Path.GetDirectoryName(folder))
+        {
+            if (filter.IsIgnored(folder, isDirectory: true))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Normalize(string path) => path.Replace('\\', '/');

@@ -53,6 +53,46 @@ public sealed class AnalyzerBehaviourTests
     }
 
     [Fact]
+    public async Task A_global_config_wins_over_soul_lint_json_and_names_a_rule_it_turned_off_back_on()
+    {
+        using var corpus = TempCorpus.CopyOf(Path.Combine(TestPaths.RuleFixtures, "orphan", "invalid-source"));
+        var config = corpus.Write("soul-lint.json", """{ "rules": { "orphan": "error", "missing-file": "off" } }""");
+
+        // A folder with metadata.yaml alone: missing-file, which soul-lint.json turns off.
+        File.Delete(Path.Combine(corpus.Path, "souls", "lone-hermit", "SOUL.md"));
+        var settings = DiskConfig.Settings(DiskConfig.Load(config, "soul-lint.json")) with { Today = new DateTime(2026, 11, 24) };
+        var cli = AnalyzerHarness.CliDiagnostics(corpus.Path, settings);
+        Assert.Contains(cli, d => d.Rule == RuleCatalogue.Orphan && d.Severity == Severity.Error);
+        Assert.DoesNotContain(cli, d => d.Rule == RuleCatalogue.MissingFile);
+        var missingFile = AnalyzerHarness.CliDiagnostics(corpus.Path, settings with
+        {
+            Severities = new Dictionary<string, Severity>(settings.Severities) { [RuleCatalogue.MissingFile.Id] = Severity.Warning },
+        }).Where(d => d.Rule == RuleCatalogue.MissingFile).ToList();
+        Assert.NotEmpty(missingFile);
+
+        var test = AnalyzerHarness.Test(corpus.Path, "dotnet_diagnostic.SOUL305.severity = none\ndotnet_diagnostic.SOUL005.severity = warning\n");
+        test.ExpectedDiagnostics.AddRange(cli.Where(d => d.Rule != RuleCatalogue.Orphan).Concat(missingFile).Select(AnalyzerHarness.Expected));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task NoWarn_and_WarningsAsErrors_apply_as_to_any_diagnostic()
+    {
+        var folder = Path.Combine(TestPaths.Fixtures, "formats");
+        var plain = await AnalyzerHarness.RunAsync(folder);
+        Assert.Contains(plain, d => d.Id == "SOUL300");
+        Assert.Contains(plain, d => d.Id == "SOUL404" && d.Severity == DiagnosticSeverity.Warning);
+
+        var configured = await AnalyzerHarness.RunAsync(folder, specificOptions: new Dictionary<string, ReportDiagnostic>
+        {
+            ["SOUL300"] = ReportDiagnostic.Suppress,
+            ["SOUL404"] = ReportDiagnostic.Error,
+        });
+        Assert.DoesNotContain(configured, d => d.Id == "SOUL300");
+        Assert.Contains(configured, d => d.Id == "SOUL404" && d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Fact]
     public async Task A_broken_soul_lint_json_is_reported_on_it_and_nothing_is_linted()
     {
         using var corpus = TempCorpus.CopyOf(Path.Combine(TestPaths.RuleFixtures, "related-exists", "invalid"));

@@ -90,10 +90,11 @@ internal static class AnalyzerHarness
             .WithArguments(d.Message);
 
     /// <summary>The analyzer run directly (as the compiler runs it), for what the testing library does not compare: offsets.</summary>
-    public static async Task<ImmutableArray<Microsoft.CodeAnalysis.Diagnostic>> RunAsync(string folder, string globalConfig = "", string? todayOverride = null, CancellationToken cancellationToken = default)
+    public static async Task<ImmutableArray<Microsoft.CodeAnalysis.Diagnostic>> RunAsync(string folder, string globalConfig = "", string? todayOverride = null, IReadOnlyDictionary<string, ReportDiagnostic>? specificOptions = null, CancellationToken cancellationToken = default)
     {
         var additional = TestPaths.ContentFiles(folder).Select(p => (AdditionalText)new InMemoryAdditionalText(p, AsCompilerReads(File.ReadAllBytes(p)))).ToImmutableArray();
-        var compilation = CSharpCompilation.Create("corpus", options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        // specificOptions: what <NoWarn> and <WarningsAsErrors> become on the compiler's command line.
+        var compilation = CSharpCompilation.Create("corpus", options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, specificDiagnosticOptions: specificOptions));
         var options = new AnalyzerOptions(additional, new BuildProperties(GlobalConfig(folder, globalConfig, todayOverride ?? Today)));
         var analyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new SoulLintAnalyzer()), options);
         return await analyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);

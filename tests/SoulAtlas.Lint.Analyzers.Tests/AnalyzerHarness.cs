@@ -27,6 +27,15 @@ internal static class AnalyzerHarness
     public const string Today = "2026-11-24";
 
     /// <summary>
+    /// One analyzer instance for every test, as an IDE keeps one across compilations: its engine's
+    /// caches then serve many corpora, from tests running in parallel.
+    /// </summary>
+    private static readonly SoulLintAnalyzer Analyzer = new();
+
+    /// <summary>One engine for the CLI runs, as the CLI process has one.</summary>
+    private static readonly LintEngine CliEngine = new();
+
+    /// <summary>
     /// The analyzer test of Microsoft.CodeAnalysis.Testing over a folder: its content files as
     /// additional files (text decoded as the compiler decodes it) and a global config that sets
     /// the properties the package's props expose, plus <paramref name="globalConfig"/> lines.
@@ -80,7 +89,7 @@ internal static class AnalyzerHarness
     {
         settings ??= new LintSettings { Today = DateTime.ParseExact(Today, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
         var corpus = DiskCorpus.Load(new[] { "." }, folder, settings);
-        return new LintEngine().Lint(corpus.Request(settings)).Diagnostics;
+        return CliEngine.Lint(corpus.Request(settings)).Diagnostics;
     }
 
     /// <summary>The diagnostic Microsoft.CodeAnalysis.Testing expects for an engine finding.</summary>
@@ -96,13 +105,15 @@ internal static class AnalyzerHarness
         // specificOptions: what <NoWarn> and <WarningsAsErrors> become on the compiler's command line.
         var compilation = CSharpCompilation.Create("corpus", options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, specificDiagnosticOptions: specificOptions));
         var options = new AnalyzerOptions(additional, new BuildProperties(GlobalConfig(folder, globalConfig, todayOverride ?? Today)));
-        var analyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new SoulLintAnalyzer()), options);
+        var analyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(Analyzer), options);
         return await analyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The library's analyzer test, except that it leaves rules that are off by default off, as a build does.</summary>
     internal sealed class AsABuildRunsIt : CSharpAnalyzerTest<SoulLintAnalyzer, DefaultVerifier>
     {
+        protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => new[] { Analyzer };
+
         protected override Project ApplyCompilationOptions(Project project)
         {
             var applied = base.ApplyCompilationOptions(project);

@@ -39,6 +39,15 @@ public sealed partial class PackageEndToEndTests : IClassFixture<PackageEndToEnd
 
         Assert.Equal(cli, SoulDiagnostics(build, project));
         Assert.DoesNotMatch(LoadFailure(), build);
+
+        // What the package's targets add: the content and soul-lint.json, nothing the build wrote
+        // (obj/ now holds project.assets.json); and nothing when SoulLintIncludeContent is false.
+        var added = _feed.AdditionalFiles(project);
+        Assert.Equal(
+            new[] { "soul-lint.json", "souls/bridge-keeper/SOUL.md", "souls/bridge-keeper/metadata.yaml", "souls/lone-hermit/SOUL.md", "souls/lone-hermit/metadata.yaml", "souls/river-warden/SOUL.md", "souls/river-warden/metadata.yaml" },
+            added);
+        Assert.True(File.Exists(Path.Combine(project, "obj", "project.assets.json")));
+        Assert.Empty(_feed.AdditionalFiles(project, "-p:SoulLintIncludeContent=false"));
     }
 
     /// <summary>Also: a .globalconfig in the project's folder sets a rule's severity in a real build.</summary>
@@ -49,12 +58,19 @@ public sealed partial class PackageEndToEndTests : IClassFixture<PackageEndToEnd
             "side-by-side",
             Path.Combine(TestPaths.RuleFixtures, "backlinks", "invalid"),
             ("StyleCop.Analyzers", "1.1.118"),
+            ("Roslynator.Analyzers", "5.0.1"),
             (Feed.OtherPackageId, Feed.OtherVersion));
         var cli = CliReport(project);
         Assert.Contains(cli, d => d.Contains(": error SOUL303:", StringComparison.Ordinal));
 
         // A .globalconfig beside the project is found by the build, as in any .NET project.
-        File.WriteAllText(Path.Combine(project, ".globalconfig"), "is_global = true\ndotnet_diagnostic.SOUL303.severity = warning\n");
+        // Roslynator's rules are off by default; these lines turn them on, so it shows it ran.
+        File.WriteAllText(Path.Combine(project, ".globalconfig"), """
+            is_global = true
+            dotnet_diagnostic.SOUL303.severity = warning
+            roslynator_analyzers.enabled_by_default = true
+            dotnet_analyzer_diagnostic.category-roslynator.severity = warning
+            """);
         var build = _feed.Build(project);
 
         Assert.Equal(
@@ -62,6 +78,7 @@ public sealed partial class PackageEndToEndTests : IClassFixture<PackageEndToEnd
             SoulDiagnostics(build, project));
         Assert.DoesNotMatch(LoadFailure(), build);
         Assert.Matches(@"warning SA\d{4}", build);
+        Assert.Matches(@"warning RCS\d{4}", build);
 
         // The other analyzer ran and used Newtonsoft.Json. It ships 12.0.3, soul-lint 13.0.3: the
         // compiler loads one copy of an assembly name for all analyzers, the highest version any of
@@ -169,6 +186,18 @@ public sealed partial class PackageEndToEndTests : IClassFixture<PackageEndToEnd
             Assert.True(exit is 0 or 1, output);
             Assert.DoesNotContain("error NU", output, StringComparison.Ordinal);
             return output;
+        }
+
+        /// <summary>The project's AdditionalFiles items, relative to it, as MSBuild evaluates them.</summary>
+        public IReadOnlyList<string> AdditionalFiles(string project, params string[] properties)
+        {
+            var (exit, output) = Run("dotnet", new[] { "msbuild", Path.Combine(project, "Consumer.csproj"), "-getItem:AdditionalFiles" }.Concat(properties), project, _packages);
+            Assert.True(exit == 0, output);
+            using var items = JsonDocument.Parse(output);
+            return items.RootElement.GetProperty("Items").GetProperty("AdditionalFiles").EnumerateArray()
+                .Select(i => Path.GetRelativePath(project, i.GetProperty("FullPath").GetString()!).Replace('\\', '/'))
+                .OrderBy(p => p, StringComparer.Ordinal)
+                .ToList();
         }
 
         public void Dispose()

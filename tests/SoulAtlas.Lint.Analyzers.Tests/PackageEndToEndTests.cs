@@ -143,7 +143,7 @@ public sealed partial class PackageEndToEndTests : IClassFixture<PackageEndToEnd
             CliPath = Path.Combine(TestPaths.RepositoryRoot, "src", "SoulAtlas.Lint.Cli", "bin", configuration, "net10.0", "soul-lint.dll");
             Assert.True(File.Exists(CliPath), CliPath + " is not built");
             var analyzer = Path.Combine(TestPaths.RepositoryRoot, "src", "SoulAtlas.Lint.Analyzers", "SoulAtlas.Lint.Analyzers.csproj");
-            Check(Run("dotnet", new[] { "pack", analyzer, "-c", configuration, "--no-build", "-p:BuildProjectReferences=false", "-o", _feed }, _root, null));
+            Check(Run("dotnet", new[] { "pack", analyzer, "-c", configuration, "--no-build", "--no-restore", "-p:BuildProjectReferences=false", "-o", _feed }, _root, null));
             PackOtherAnalyzer();
         }
 

@@ -107,6 +107,24 @@ public sealed class AnalyzerBehaviourTests
     }
 
     [Fact]
+    public async Task A_project_without_occupation_content_gets_nothing_even_with_other_JSON_additional_files()
+    {
+        using var project = TempCorpus.CopyOf(Path.Combine(TestPaths.RuleFixtures, "related-exists", "invalid"));
+        foreach (var file in Directory.GetFiles(project.Path))
+        {
+            File.Delete(file);
+        }
+
+        Assert.Empty(await AnalyzerHarness.RunAsync(project.Path));
+
+        // A tool's settings beside no records are passed over, as the CLI passes them over.
+        project.Write("stylecop.json", """{ "settings": { "documentationRules": { "companyName": "x" } } }""");
+        project.Write("package.json", """{ "name": "site", "version": "1.0.0" }""");
+        Assert.Empty(AnalyzerHarness.CliDiagnostics(project.Path));
+        Assert.Empty(await AnalyzerHarness.RunAsync(project.Path));
+    }
+
+    [Fact]
     public async Task A_cancelled_analysis_stops_with_cancellation()
     {
         using var cancelled = new CancellationTokenSource();

@@ -53,10 +53,13 @@ public sealed class ConfigTests
         Assert.Contains("soul-lint.json:", stderr, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Ignore_globs_are_relative_to_the_config()
+    [Theory]
+    [InlineData("souls/lone-hermit")]
+    [InlineData("souls/lone-hermit/**")]
+    [InlineData("souls/lone-*/**")]
+    public void Ignore_globs_are_relative_to_the_config(string glob)
     {
-        using var corpus = CorpusWithConfig("{ \"ignore\": [\"souls/lone-hermit\"] }");
+        using var corpus = CorpusWithConfig("{ \"ignore\": [\"" + glob + "\"] }");
         var (_, stdout, _) = CliHarness.Run(corpus.Path, "--format", "json", "--today", "2026-11-24");
         Assert.DoesNotContain(Diagnostics(stdout), d => ((string?)d["file"])!.Contains("lone-hermit", StringComparison.Ordinal));
         Assert.Equal(2, (int)JObject.Parse(stdout)["summary"]!["occupations"]!);

@@ -30,6 +30,12 @@ public sealed class PathFilter
             {
                 _ignore.AddInclude(glob);
                 _ignore.AddInclude(glob.TrimEnd('/') + "/**");
+
+                // "drafts/**" ignores the folder drafts itself too, so discovery never enters it.
+                if (glob.EndsWith("/**", StringComparison.Ordinal) && glob.Length > 3)
+                {
+                    _ignore.AddInclude(glob.Substring(0, glob.Length - 3));
+                }
             }
         }
 

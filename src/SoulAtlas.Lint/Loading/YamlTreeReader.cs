@@ -56,7 +56,7 @@ public sealed partial class YamlTreeReader
     private readonly SourceFile _file;
     private readonly int _maxDepth;
     private readonly int _maxNodes;
-    private readonly Dictionary<string, JToken> _anchors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (JToken Value, int Nodes)> _anchors = new(StringComparer.Ordinal);
     private readonly List<DuplicateKey> _duplicates = new();
     private int _nodes;
 
@@ -69,8 +69,8 @@ public sealed partial class YamlTreeReader
     private YamlTreeReader(SourceFile file, int maxDepth, int maxNodes)
     {
         _file = file;
-        _maxDepth = maxDepth;
-        _maxNodes = maxNodes;
+        _maxDepth = LoadLimits.ClampDepth(maxDepth);
+        _maxNodes = LoadLimits.ClampYamlNodes(maxNodes);
     }
 
     /// <summary>Parses the single YAML document in <paramref name="file"/>. An empty document reads as null.</summary>
@@ -149,12 +149,14 @@ public sealed partial class YamlTreeReader
                 throw new YamlSyntaxProblem($"alias *{alias.Value.Value} refers to no anchor", (int)alias.Start.Index, false);
             }
 
-            var copy = target.DeepClone();
-            _nodes += CountNodes(copy);
+            // Counted before it is copied, so that memory never holds more than the budget.
+            _nodes += target.Nodes;
             if (_nodes > _maxNodes)
             {
                 throw new YamlSyntaxProblem($"the document expands to more than {_maxNodes} nodes (aliases included)", (int)alias.Start.Index, true);
             }
+
+            var copy = target.Value.DeepClone();
 
             // The copy is reported where the alias stands.
             foreach (var node in SelfAndDescendants(copy))
@@ -166,11 +168,12 @@ public sealed partial class YamlTreeReader
             return copy;
         }
 
+        var nodesBefore = _nodes - 1;
         if (parser.TryConsume<Scalar>(out var scalar))
         {
             _lastOffset = (int)scalar.End.Index;
             var value = Located(Resolve(scalar), (int)scalar.Start.Index, (int)scalar.End.Index);
-            Remember(scalar, value);
+            Remember(scalar, value, _nodes - nodesBefore);
             return value;
         }
 
@@ -199,7 +202,7 @@ public sealed partial class YamlTreeReader
 
             // A flow sequence ends at its ']'; a block one at its last item.
             span.End = Math.Max(span.End, span.Start + 1);
-            Remember(sequenceStart, array);
+            Remember(sequenceStart, array, _nodes - nodesBefore);
             return array;
         }
 
@@ -243,15 +246,16 @@ public sealed partial class YamlTreeReader
         }
 
         objectSpan.End = Math.Max(objectSpan.End, objectSpan.Start + 1);
-        Remember(mappingStart, obj);
+        Remember(mappingStart, obj, _nodes - nodesBefore);
         return obj;
     }
 
-    private void Remember(NodeEvent node, JToken value)
+    /// <summary>Keeps an anchored node and how many nodes it expands to (keys included), which an alias to it adds.</summary>
+    private void Remember(NodeEvent node, JToken value, int nodes)
     {
         if (!node.Anchor.IsEmpty)
         {
-            _anchors[node.Anchor.Value] = value;
+            _anchors[node.Anchor.Value] = (value, nodes);
         }
     }
 
@@ -263,17 +267,6 @@ public sealed partial class YamlTreeReader
 
     private static IEnumerable<JToken> SelfAndDescendants(JToken token) =>
         token is JContainer container ? container.DescendantsAndSelf() : new[] { token };
-
-    private static int CountNodes(JToken token)
-    {
-        var count = 0;
-        foreach (var _ in SelfAndDescendants(token))
-        {
-            count++;
-        }
-
-        return count;
-    }
 
     /// <summary>YAML 1.2 core schema resolution for plain scalars; explicit core tags are honoured.</summary>
     private static JValue Resolve(Scalar scalar)

@@ -67,7 +67,17 @@ public static class HeadingSlugger
             return heading;
         }
 
-        var document = Markdown.Parse("## " + heading, Pipeline);
+        MarkdownDocument document;
+        try
+        {
+            // Markdig is quadratic in some repetitions and refuses deep nesting: such a heading is read as written.
+            document = Loading.BodyMarkdown.WithinWorkBudget(heading) ? Markdown.Parse("## " + heading, Pipeline) : new MarkdownDocument();
+        }
+        catch (System.ArgumentException)
+        {
+            return heading;
+        }
+
         if (document.Count == 0 || document[0] is not HeadingBlock { Inline: { } inline })
         {
             return heading;

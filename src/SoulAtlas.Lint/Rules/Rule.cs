@@ -56,6 +56,10 @@ public sealed class RuleContext
     public void Report(SourceRange range, string message, Severity? severity = null) =>
         _sink.Add(new Finding(Current ?? throw new InvalidOperationException("no rule is running"), range, message, severity));
 
+    /// <summary>Reports a finding of another rule than the one running (a limit met while checking).</summary>
+    internal void Report(RuleDescriptor rule, SourceRange range, string message) =>
+        _sink.Add(new Finding(rule, range, message, null));
+
     /// <summary>Reports with an edit that repairs the problem (applied by <c>--fix</c>).</summary>
     public void Report(SourceRange range, string message, TextEdit? fix) =>
         _sink.Add(new Finding(Current ?? throw new InvalidOperationException("no rule is running"), range, message, null, fix is { } edit ? new[] { edit } : null));

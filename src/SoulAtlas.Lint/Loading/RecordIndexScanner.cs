@@ -58,7 +58,7 @@ public static class RecordIndexScanner
             var related = new List<string>();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var name = reader.GetString();
+                var name = JsonStrings.Read(ref reader, out _);
                 reader.Read();
                 switch (name)
                 {
@@ -113,7 +113,7 @@ public static class RecordIndexScanner
     {
         if (reader.TokenType == JsonTokenType.String)
         {
-            return reader.GetString();
+            return JsonStrings.Read(ref reader, out _);
         }
 
         reader.Skip();
@@ -124,7 +124,7 @@ public static class RecordIndexScanner
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString();
+            var name = JsonStrings.Read(ref reader, out _);
             reader.Read();
             switch (name)
             {
@@ -139,7 +139,7 @@ public static class RecordIndexScanner
                     {
                         if (reader.TokenType == JsonTokenType.String)
                         {
-                            aliases.Add(reader.GetString()!);
+                            aliases.Add(JsonStrings.Read(ref reader, out _));
                         }
                         else
                         {
@@ -163,7 +163,7 @@ public static class RecordIndexScanner
                             reader.Read();
                             if (isSlug && reader.TokenType == JsonTokenType.String)
                             {
-                                related.Add(reader.GetString()!);
+                                related.Add(JsonStrings.Read(ref reader, out _));
                             }
                             else
                             {

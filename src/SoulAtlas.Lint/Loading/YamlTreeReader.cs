@@ -221,7 +221,7 @@ public sealed partial class YamlTreeReader
         {
             var keyEvent = parser.Current!;
             var keyToken = ReadNode(parser, depth + 1);
-            var key = keyToken is JValue keyValue ? Convert.ToString(keyValue.Value, CultureInfo.InvariantCulture) ?? "null" : keyToken.ToString(Newtonsoft.Json.Formatting.None);
+            var key = KeyText(keyToken);
             var keyRange = new SourceRange(_file, (int)keyEvent.Start.Index, (int)keyEvent.End.Index);
             var value = ReadNode(parser, depth + 1);
             var valueSpan = value.Annotation<JsonNodeSpan>()!;
@@ -251,6 +251,27 @@ public sealed partial class YamlTreeReader
     }
 
     /// <summary>Keeps an anchored node and how many nodes it expands to (keys included), which an alias to it adds.</summary>
+    /// <summary>
+    /// A key as the site's YAML reader turns it into a property name (JavaScript's String()): a scalar
+    /// as written, a list as its items joined with commas, a mapping as "[object Object]". Never the
+    /// key's JSON text: each level of nested complex keys (<c>? ? ? a</c>) would escape the one inside
+    /// it again, and the name would double in length with every level.
+    /// </summary>
+    private static string KeyText(JToken key)
+    {
+        const int MaxLength = 1024;
+        var text = key switch
+        {
+            JValue { Type: JTokenType.Null } => "null",
+            JValue { Type: JTokenType.Boolean } b => (bool)b! ? "true" : "false",
+            JValue v => Convert.ToString(v.Value, CultureInfo.InvariantCulture) ?? "null",
+            JArray array => string.Join(",", System.Linq.Enumerable.Select(array, item => item.Type == JTokenType.Null ? string.Empty : KeyText(item))),
+            _ => "[object Object]",
+        };
+
+        return text.Length > MaxLength ? text.Substring(0, MaxLength) : text;
+    }
+
     private void Remember(NodeEvent node, JToken value, int nodes)
     {
         if (!node.Anchor.IsEmpty)

@@ -150,6 +150,17 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void A_huge_title_is_not_copied_into_every_message()
+    {
+        var title = "T" + new string('x', 1_000_000);
+        var json = RecordWith(r => r["title"] = title);
+        var findings = HostileHarness.Record(json, slug: "deckhand");
+        var mismatch = Assert.Single(findings, f => f.Rule == "title-matches");
+        Assert.Contains("(1000001 characters)", mismatch.Message, StringComparison.Ordinal);
+        Assert.All(findings, f => Assert.True(f.Message.Length < 2_000, f.Rule + " " + f.Message.Length));
+    }
+
+    [Fact]
     public void Limits_cannot_be_raised_past_their_ceilings()
     {
         var limits = new LoadLimits { MaxYamlNodes = int.MaxValue, MaxDepth = int.MaxValue };

@@ -43,6 +43,9 @@ public static class BodyMarkdown
 
     internal const long WorkPerCharacter = 512;
 
+    /// <summary>Markdig's emphasis pass costs about this many character steps per pair of delimiter runs (measured).</summary>
+    internal const long DelimiterPairCost = 8;
+
     private static MarkdownPipeline Build(bool autoLinks)
     {
         var builder = new MarkdownPipelineBuilder()
@@ -83,7 +86,7 @@ public static class BodyMarkdown
         {
             problem = new BodyMarkdownProblem(
                 costliest,
-                "this paragraph is too costly to check: it packs thousands of link openers, link titles or autolink-like words into one paragraph; "
+                "this paragraph is too costly to check: it packs thousands of link openers, link titles, emphasis delimiters or autolink-like words into one paragraph; "
                 + "the Markdown checks skipped this section; split the paragraph with blank lines or remove the repetition");
             return new MarkdownDocument();
         }
@@ -126,7 +129,9 @@ public static class BodyMarkdown
     /// start of the paragraph that costs most. Per blank-line separated paragraph: every <c>](</c>
     /// and every line that opens with <c>[</c> (a reference definition) may scan the rest of the
     /// paragraph; every <c>]</c> may walk back over the open <c>[</c>s; with autolinks, every word
-    /// that begins with h, f, m or w walks back over the inlines before it.
+    /// that begins with h, f, m or w walks back over the inlines before it; and every run of
+    /// emphasis delimiters that may open is matched against the runs before it (about
+    /// <see cref="DelimiterPairCost"/> characters' worth of work per pair).
     /// </summary>
     internal static (long Work, int Costliest) EstimateWork(string markdown, bool autoLinks)
     {
@@ -135,7 +140,7 @@ public static class BodyMarkdown
         var costliest = 0;
         foreach (var (start, end) in Paragraphs(markdown))
         {
-            long scanners = 0, opens = 0, closes = 0, inlines = 0, words = 0;
+            long scanners = 0, opens = 0, closes = 0, inlines = 0, words = 0, delimiters = 0;
             var lineStart = true;
             for (var i = start; i < end; i++)
             {
@@ -163,7 +168,17 @@ public static class BodyMarkdown
                         }
 
                         break;
-                    case '*' or '_' or '`' or '<' or '!' or '~' or '&' or '\\':
+                    case '*' or '~' or '_':
+                        inlines++;
+
+                        // The start of a run that may open emphasis (an intraword '_' cannot).
+                        if ((i == start || markdown[i - 1] != c) && (c != '_' || i == start || !Ascii.IsLetterOrDigit(markdown[i - 1])))
+                        {
+                            delimiters++;
+                        }
+
+                        break;
+                    case '`' or '<' or '!' or '&' or '\\':
                         inlines++;
                         break;
                     case 'h' or 'f' or 'm' or 'w' or 'H' or 'F' or 'M' or 'W':
@@ -182,7 +197,7 @@ public static class BodyMarkdown
                 }
             }
 
-            var work = (scanners * (end - start)) + (opens * closes) + (words * inlines);
+            var work = (scanners * (end - start)) + (opens * closes) + (words * inlines) + (delimiters * delimiters * DelimiterPairCost);
             total += work;
             if (work > most)
             {

@@ -41,7 +41,7 @@ public sealed class HostileInputTests
     [Fact]
     public void Markdig_nesting_limit_is_a_resource_limit_at_the_SOUL_md_paragraph()
     {
-        var (soul, line) = SoulWithParagraph(Repeat("*a ", 70_000));
+        var (soul, line) = SoulWithParagraph(Repeat("[a ", 20_000) + " *x*");
         var findings = HostileHarness.Source(soul, FixtureMetadata, slug: "deckhand");
         var limit = Assert.Single(findings, f => f.Rule == "resource-limit");
         Assert.Equal("souls/deckhand/SOUL.md", limit.File);
@@ -56,6 +56,8 @@ public sealed class HostileInputTests
     [InlineData("http://a.example ", 20_000)]
     [InlineData("www.a.example ", 20_000)]
     [InlineData("[x]: /a \"", 20_000)]
+    [InlineData("*a ", 20_000)]
+    [InlineData("~~a ", 20_000)]
     public void A_paragraph_that_would_take_quadratic_time_is_a_resource_limit_at_its_line(string piece, int count)
     {
         // Emphasis at the end makes the body rules read the section.

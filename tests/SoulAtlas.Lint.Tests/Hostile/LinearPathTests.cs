@@ -74,4 +74,18 @@ public sealed class LinearPathTests
             Assert.Equal(html.ToString().IndexOf(" onmouse" + i + "=", System.StringComparison.Ordinal) + 1, findings[i].Offset);
         }
     }
+
+    [Fact]
+    public void Html_nested_past_the_cap_keeps_its_words_and_loses_its_depth()
+    {
+        var html = string.Concat(Enumerable.Repeat("<div>", 5_000)) + "deep words" + string.Concat(Enumerable.Repeat("</div>", 5_000)) + "<p>after</p>";
+        var document = Rules.Content.HtmlDom.Parse(html);
+        Assert.Contains("deep words", document.Body!.TextContent, System.StringComparison.Ordinal);
+        Assert.Equal(Rules.Content.HtmlDom.MaxDepth, document.QuerySelectorAll("div").Length);
+        Assert.Equal("after", document.QuerySelector("body > p")!.TextContent);
+
+        // Ordinary html is untouched.
+        const string Plain = "<p>a <b>b</b><br><img src=x></p><ul><li>c</li></ul>";
+        Assert.Same(Plain, Rules.Content.HtmlDom.CapDepth(Plain));
+    }
 }

@@ -38,20 +38,27 @@ internal static class HostileHarness
     public static List<HostileFinding> Record(string json, LintSettings? settings = null, string slug = "subject") =>
         RecordBytes(Encoding.UTF8.GetBytes(json), settings, slug);
 
-    /// <summary>A record read from <paramref name="bytes"/> as if it were <c>api/souls/&lt;slug&gt;.json</c>.</summary>
-    public static List<HostileFinding> RecordBytes(byte[] bytes, LintSettings? settings = null, string slug = "subject")
-    {
-        settings ??= AllRules();
-        var path = Path.Combine(Path.GetTempPath(), "soul-lint-hostile", "api", "souls", slug + ".json");
-        var loaded = RecordLoader.Parse(path, "api/souls/" + slug + ".json", bytes, settings.Limits, new List<LoadProblem>());
-        return Check(loaded, settings);
-    }
+    /// <summary>A record read from <paramref name="bytes"/> as if it were <c>api/souls/&lt;slug&gt;.json</c>, checked by every rule.</summary>
+    public static List<HostileFinding> RecordBytes(byte[] bytes, LintSettings? settings = null, string slug = "subject") =>
+        LoadRecord(bytes, settings, slug).RunAll().Findings();
 
-    /// <summary>A source folder <c>souls/&lt;slug&gt;/</c> with these files (null: the file is absent), written to a temporary folder.</summary>
+    /// <summary>A source folder <c>souls/&lt;slug&gt;/</c> with these files (null: the file is absent), checked by every rule.</summary>
     public static List<HostileFinding> Source(string? soulMarkdown, string? metadataYaml, LintSettings? settings = null, string slug = "subject") =>
         SourceBytes(soulMarkdown is null ? null : Encoding.UTF8.GetBytes(soulMarkdown), metadataYaml is null ? null : Encoding.UTF8.GetBytes(metadataYaml), settings, slug);
 
-    public static List<HostileFinding> SourceBytes(byte[]? soulMarkdown, byte[]? metadataYaml, LintSettings? settings = null, string slug = "subject")
+    public static List<HostileFinding> SourceBytes(byte[]? soulMarkdown, byte[]? metadataYaml, LintSettings? settings = null, string slug = "subject") =>
+        LoadSource(soulMarkdown, metadataYaml, settings, slug).RunAll().Findings();
+
+    /// <summary>Reads a record; its rules run when asked (<see cref="HostileUnit.Run"/>).</summary>
+    public static HostileUnit LoadRecord(byte[] bytes, LintSettings? settings = null, string slug = "subject")
+    {
+        settings ??= AllRules();
+        var path = Path.Combine(Path.GetTempPath(), "soul-lint-hostile", "api", "souls", slug + ".json");
+        return new HostileUnit(RecordLoader.Parse(path, "api/souls/" + slug + ".json", bytes, settings.Limits, new List<LoadProblem>()), settings);
+    }
+
+    /// <summary>Reads a source folder written to a temporary folder (removed once read); its rules run when asked.</summary>
+    public static HostileUnit LoadSource(byte[]? soulMarkdown, byte[]? metadataYaml, LintSettings? settings = null, string slug = "subject")
     {
         settings ??= AllRules();
         var root = Path.Combine(Path.GetTempPath(), "soul-lint-hostile", Guid.NewGuid().ToString("N"));
@@ -69,46 +76,74 @@ internal static class HostileHarness
                 File.WriteAllBytes(Path.Combine(folder, SourceLoader.MetadataFileName), metadataYaml);
             }
 
-            var loaded = SourceLoader.Load(folder, p => Path.GetRelativePath(root, p).Replace('\\', '/'), settings.Limits);
-            return Check(loaded, settings);
+            return new HostileUnit(SourceLoader.Load(folder, p => Path.GetRelativePath(root, p).Replace('\\', '/'), settings.Limits), settings);
         }
         finally
         {
             Directory.Delete(root, recursive: true);
         }
     }
+}
 
-    /// <summary>The problems of loading, then every document rule, as the engine runs them on one unit.</summary>
-    private static List<HostileFinding> Check(LoadedFile loaded, LintSettings settings)
+/// <summary>One loaded unit, with what the rules need: the index of a corpus of this one document and its recomputed metadata.</summary>
+internal sealed class HostileUnit
+{
+    private readonly List<Finding> _findings = new();
+    private readonly LintSettings _settings;
+    private RuleContext? _context;
+
+    internal HostileUnit(LoadedFile loaded, LintSettings settings)
     {
-        var findings = new List<Finding>();
+        Loaded = loaded;
+        _settings = settings;
         foreach (var problem in loaded.Problems)
         {
-            findings.Add(new Finding(problem.Rule, problem.Range, problem.Message, problem.Severity));
+            _findings.Add(new Finding(problem.Rule, problem.Range, problem.Message, problem.Severity));
         }
+    }
 
-        if (loaded.Document is { } document)
+    public LoadedFile Loaded { get; }
+
+    /// <summary>Builds the index and recomputes the metadata (what the engine does before the rules run).</summary>
+    public HostileUnit Prepare()
+    {
+        if (_context is null && Loaded.Document is { } document)
         {
             var index = new CorpusIndex(new[] { document });
-            var computed = ComputedCalculator.Compute(document, settings.Contract.Sections, index.BacklinksOf(document.Slug));
-            var context = new RuleContext(document, index, settings.Contract, computed, settings, findings);
-            foreach (var rule in RuleSet.DocumentRules)
-            {
-                if (settings.SeverityOf(rule.Descriptor) == Severity.Off)
-                {
-                    continue;
-                }
-
-                context.Current = rule.Descriptor;
-                rule.Check(context);
-            }
+            var computed = ComputedCalculator.Compute(document, _settings.Contract.Sections, index.BacklinksOf(document.Slug));
+            _context = new RuleContext(document, index, _settings.Contract, computed, _settings, _findings);
         }
 
-        return findings.Select(f =>
-        {
-            var start = f.Range.File.GetPosition(f.Range.Start);
-            var end = f.Range.File.GetPosition(Math.Max(f.Range.Start, f.Range.End));
-            return new HostileFinding(f.Rule.Name, f.Range.File.DisplayPath, start.Line, start.Column, end.Line, end.Column, f.Message);
-        }).ToList();
+        return this;
     }
+
+    /// <summary>Runs one rule, as the engine does, but lets an exception escape.</summary>
+    public void Run(Rule rule)
+    {
+        Prepare();
+        if (_context is null || _settings.SeverityOf(rule.Descriptor) == Severity.Off)
+        {
+            return;
+        }
+
+        _context.Current = rule.Descriptor;
+        rule.Check(_context);
+    }
+
+    public HostileUnit RunAll()
+    {
+        foreach (var rule in RuleSet.DocumentRules)
+        {
+            Run(rule);
+        }
+
+        return this;
+    }
+
+    public List<HostileFinding> Findings() => _findings.Select(f =>
+    {
+        var start = f.Range.File.GetPosition(f.Range.Start);
+        var end = f.Range.File.GetPosition(Math.Max(f.Range.Start, f.Range.End));
+        return new HostileFinding(f.Rule.Name, f.Range.File.DisplayPath, start.Line, start.Column, end.Line, end.Column, f.Message);
+    }).ToList();
 }

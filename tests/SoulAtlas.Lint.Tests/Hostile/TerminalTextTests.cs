@@ -1,4 +1,9 @@
+using System;
 using CsCheck;
+using SoulAtlas.Lint.Diagnostics;
+using SoulAtlas.Lint.Engine;
+using SoulAtlas.Lint.Formatting;
+using SoulAtlas.Lint.Rules;
 using SoulAtlas.Lint.Text;
 using Xunit;
 
@@ -36,4 +41,20 @@ public sealed class TerminalTextTests
             Assert.True(TerminalText.IsSafe(picture));
             Assert.Equal(text.Length, picture.Length);
         }, iter: 5_000);
+
+    [Fact]
+    public void The_text_report_prints_no_control_character_from_content()
+    {
+        const string Slug = "evil\u001b]0;pwned\u0007\u001b[2J";
+        var file = new SourceFile("/c/api/souls/x.json", "api/souls/\u001b[31mx.json", "{\"slug\": \"" + Slug + "\"}");
+        var diagnostic = new Diagnostic(RuleCatalogue.SlugMatchesPath, Severity.Error, file.DisplayPath, 1, 10, 1, 30, Slug, $"slug \"{Slug}\" does not match the file name")
+        {
+            Source = file,
+        };
+        var result = new LintResult(new[] { diagnostic }, 1, 1, 0, Array.Empty<Computation.ComputedMetadata>());
+        var text = TextFormatter.Format(result, new ReportOptions { CodeFrames = true });
+        Assert.DoesNotContain('\u001b', text);
+        Assert.DoesNotContain('\u0007', text);
+        Assert.Contains("evil\\e]0;pwned\\u0007", text, StringComparison.Ordinal);
+    }
 }

@@ -59,7 +59,7 @@ public static class RecordIndexScanner
             var related = new List<string>();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var name = reader.GetString();
+                var name = JsonStrings.Read(ref reader, out _);
                 reader.Read();
                 switch (name)
                 {
@@ -114,7 +114,7 @@ public static class RecordIndexScanner
     {
         if (reader.TokenType == JsonTokenType.String)
         {
-            return reader.GetString();
+            return JsonStrings.Read(ref reader, out _);
         }
 
         reader.Skip();
@@ -125,7 +125,7 @@ public static class RecordIndexScanner
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString();
+            var name = JsonStrings.Read(ref reader, out _);
             reader.Read();
             switch (name)
             {
@@ -140,7 +140,7 @@ public static class RecordIndexScanner
                     {
                         if (reader.TokenType == JsonTokenType.String)
                         {
-                            aliases.Add(reader.GetString()!);
+                            aliases.Add(JsonStrings.Read(ref reader, out _));
                         }
                         else
                         {
@@ -168,11 +168,11 @@ public static class RecordIndexScanner
                             {
                                 if (isSlug)
                                 {
-                                    target = reader.GetString();
+                                    target = JsonStrings.Read(ref reader, out _);
                                 }
                                 else
                                 {
-                                    type = reader.GetString();
+                                    type = JsonStrings.Read(ref reader, out _);
                                 }
                             }
                             else

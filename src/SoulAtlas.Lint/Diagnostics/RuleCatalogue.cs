@@ -58,7 +58,7 @@ public static class RuleCatalogue
 
     public static readonly RuleDescriptor TitleMatches = new(
         "SOUL201", "title-matches", Severity.Warning, RuleScope.All, false,
-        "The record title or SOUL.md H1 differs from metadata.title.",
+        "The record title or SOUL.md H1 differs from metadata.title, or SOUL.md has no H1.",
         "The page title and the card title come from different fields; when they differ, readers see two names for one occupation.");
 
     public static readonly RuleDescriptor DuplicateSlug = new(

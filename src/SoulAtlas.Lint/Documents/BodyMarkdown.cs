@@ -1,12 +1,21 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
 using Markdig;
-using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Extensions.EmphasisExtras;
+using Markdig.Helpers;
+using Markdig.Parsers;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 using SoulAtlas.Lint.Text;
 
 namespace SoulAtlas.Lint.Documents;
+
+/// <summary>Why a section body was not parsed: where (an offset in its markdown) and what to do about it.</summary>
+public sealed record BodyMarkdownProblem(int Offset, string Message);
 
 /// <summary>
 /// Section bodies read the way the content site's renderer (GFM, as the <c>marked</c> library
@@ -26,6 +35,17 @@ public static class BodyMarkdown
     /// </summary>
     private static readonly MarkdownPipeline PipelineWithoutAutoLinks = Build(autoLinks: false);
 
+    /// <summary>
+    /// Work (in characters Markdig may step over) that a section may cost beyond a linear parse:
+    /// a fixed allowance, plus this much per character of the section.
+    /// </summary>
+    internal const long FixedWorkAllowance = 2_000_000;
+
+    internal const long WorkPerCharacter = 512;
+
+    /// <summary>Markdig's emphasis pass costs about this many character steps per pair of delimiter runs (measured).</summary>
+    internal const long DelimiterPairCost = 8;
+
     private static MarkdownPipeline Build(bool autoLinks)
     {
         var builder = new MarkdownPipelineBuilder()
@@ -36,17 +56,192 @@ public static class BodyMarkdown
             builder.UseAutoLinks();
         }
 
+        builder.Extensions.AddIfNotAlready<GitHubHeadingIds>();
         return builder
-            .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
             .UsePreciseSourceLocation()
             .Build();
     }
 
     /// <summary>Parses a section body; node spans are offsets in <paramref name="markdown"/> (Markdig ends are inclusive).</summary>
+    /// <exception cref="ArgumentException">Markdig's nesting limit was exceeded (see <see cref="TryParse"/>).</exception>
     public static MarkdownDocument Parse(string markdown) => Parse(markdown, MayHoldAutoLink(markdown));
 
     internal static MarkdownDocument Parse(string markdown, bool autoLinks) =>
         Markdown.Parse(markdown, autoLinks ? Pipeline : PipelineWithoutAutoLinks);
+
+    /// <summary>
+    /// Parses a section body unless it is too costly or too deeply nested to parse: then the
+    /// document is empty and <paramref name="problem"/> says where and why. Markdig steps over the
+    /// rest of a paragraph for every unclosed link destination and title, and over every earlier
+    /// inline of a paragraph for every word that may begin an autolink, so a paragraph built of
+    /// thousands of those costs time quadratic in its length; the cost is estimated in one linear
+    /// pass first, and a body over the budget is not handed to Markdig at all.
+    /// </summary>
+    public static MarkdownDocument TryParse(string markdown, out BodyMarkdownProblem? problem)
+    {
+        problem = null;
+        var autoLinks = MayHoldAutoLink(markdown);
+        var (work, costliest) = EstimateWork(markdown, autoLinks);
+        if (work > FixedWorkAllowance + (WorkPerCharacter * markdown.Length))
+        {
+            problem = new BodyMarkdownProblem(
+                costliest,
+                "this paragraph is too costly to check: it packs thousands of link openers, link titles, emphasis delimiters or autolink-like words into one paragraph; "
+                + "the Markdown checks skipped this section; split the paragraph with blank lines or remove the repetition");
+            return new MarkdownDocument();
+        }
+
+        try
+        {
+            return Parse(markdown, autoLinks);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            // Markdig refuses input nested past its depth limit (an argument exception); it names no place.
+            problem = new BodyMarkdownProblem(
+                FirstFailingParagraph(markdown, autoLinks),
+                "Markdown here is nested more deeply than the renderer allows (brackets, emphasis, quotes or lists inside one another); "
+                + "the Markdown checks skipped this section; flatten the nesting");
+            return new MarkdownDocument();
+        }
+    }
+
+    /// <summary>The start of the first blank-line separated paragraph that fails to parse on its own, or 0.</summary>
+    private static int FirstFailingParagraph(string markdown, bool autoLinks)
+    {
+        foreach (var (start, end) in Paragraphs(markdown))
+        {
+            try
+            {
+                Parse(markdown.Substring(start, end - start), autoLinks);
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+            {
+                return start;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// An upper estimate of the super-linear part of parsing <paramref name="markdown"/>, and the
+    /// start of the paragraph that costs most. Per blank-line separated paragraph: every <c>](</c>
+    /// and every line that opens with <c>[</c> (a reference definition) may scan the rest of the
+    /// paragraph; every <c>]</c> may walk back over the open <c>[</c>s; with autolinks, every word
+    /// that begins with h, f, m or w walks back over the inlines before it; and every run of
+    /// emphasis delimiters that may open is matched against the runs before it (about
+    /// <see cref="DelimiterPairCost"/> characters' worth of work per pair).
+    /// </summary>
+    internal static (long Work, int Costliest) EstimateWork(string markdown, bool autoLinks)
+    {
+        long total = 0;
+        long most = -1;
+        var costliest = 0;
+        foreach (var (start, end) in Paragraphs(markdown))
+        {
+            long scanners = 0, opens = 0, closes = 0, inlines = 0, words = 0, delimiters = 0;
+            var lineStart = true;
+            for (var i = start; i < end; i++)
+            {
+                var c = markdown[i];
+                switch (c)
+                {
+                    case '\n':
+                        lineStart = true;
+                        continue;
+                    case '[':
+                        opens++;
+                        inlines++;
+                        if (lineStart)
+                        {
+                            scanners++;
+                        }
+
+                        break;
+                    case ']':
+                        closes++;
+                        inlines++;
+                        if (i + 1 < end && markdown[i + 1] == '(')
+                        {
+                            scanners++;
+                        }
+
+                        break;
+                    case '*' or '~' or '_':
+                        inlines++;
+
+                        // The start of a run that may open emphasis (an intraword '_' cannot).
+                        if ((i == start || markdown[i - 1] != c) && (c != '_' || i == start || !Ascii.IsLetterOrDigit(markdown[i - 1])))
+                        {
+                            delimiters++;
+                        }
+
+                        break;
+                    case '`' or '<' or '!' or '&' or '\\':
+                        inlines++;
+                        break;
+                    case 'h' or 'f' or 'm' or 'w' or 'H' or 'F' or 'M' or 'W':
+                        if (autoLinks && (i == start || !Ascii.IsLetterOrDigit(markdown[i - 1])))
+                        {
+                            words++;
+                            inlines++;
+                        }
+
+                        break;
+                }
+
+                if (c is not (' ' or '\t'))
+                {
+                    lineStart = false;
+                }
+            }
+
+            var work = (scanners * (end - start)) + (opens * closes) + (words * inlines) + (delimiters * delimiters * DelimiterPairCost);
+            total += work;
+            if (work > most)
+            {
+                most = work;
+                costliest = start;
+            }
+        }
+
+        return (total, costliest);
+    }
+
+    /// <summary>Blank-line separated runs of lines, as [start, end) offsets.</summary>
+    private static IEnumerable<(int Start, int End)> Paragraphs(string markdown)
+    {
+        var start = 0;
+        var lineStart = 0;
+        var blank = true;
+        for (var i = 0; i <= markdown.Length; i++)
+        {
+            if (i < markdown.Length && markdown[i] != '\n')
+            {
+                blank &= markdown[i] is ' ' or '\t' or '\r';
+                continue;
+            }
+
+            if (blank)
+            {
+                if (lineStart > start)
+                {
+                    yield return (start, lineStart);
+                }
+
+                start = i + 1;
+            }
+
+            lineStart = i + 1;
+            blank = true;
+        }
+
+        if (start < markdown.Length)
+        {
+            yield return (start, markdown.Length);
+        }
+    }
 
     /// <summary>
     /// Markdig's autolinks begin with <c>http://</c>, <c>https://</c>, <c>ftp://</c>, <c>mailto:</c>
@@ -81,7 +276,7 @@ public static class BodyMarkdown
         .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough)
         .UseAutoLinks()
         .UseTaskLists()
-        .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+        .Use<GitHubHeadingIds>()
         .Build();
 
     /// <summary>
@@ -306,6 +501,102 @@ public static class BodyMarkdown
     }
 
     /// <summary>A section as the site renders it: its <c>## heading</c>, then its already parsed body.</summary>
-    public static string RenderSection(string heading, MarkdownDocument body) =>
-        Markdown.ToHtml("## " + heading, Pipeline) + body.ToHtml(Pipeline);
+    public static string RenderSection(string heading, MarkdownDocument body)
+    {
+        // A heading too costly or too deep to parse is shown as its plain text.
+        var parsed = TryParse("## " + heading, out var problem);
+        var head = problem is null
+            ? parsed.ToHtml(Pipeline)
+            : "<h2>" + System.Net.WebUtility.HtmlEncode(heading) + "</h2>\n";
+        return head + body.ToHtml(Pipeline);
+    }
+
+    /// <summary>Whether <see cref="TryParse"/> would hand <paramref name="markdown"/> to Markdig (its estimated cost is within the budget).</summary>
+    public static bool WithinWorkBudget(string markdown) =>
+        EstimateWork(markdown, autoLinks: true).Work <= FixedWorkAllowance + (WorkPerCharacter * markdown.Length);
+
+    /// <summary>
+    /// GitHub heading ids (<c>id="what-changed"</c>, then <c>-1</c>, <c>-2</c>… for repeats), as
+    /// Markdig's auto-identifier extension in GitHub mode assigns them, but numbered from the last
+    /// number a base id was given rather than from 1: the same ids, in time linear in the number of
+    /// headings (Markdig's own extension is quadratic in repeated headings).
+    /// </summary>
+    private sealed class GitHubHeadingIds : IMarkdownExtension
+    {
+        private const string StateKey = "SoulAtlas.Lint.HeadingIds";
+
+        public void Setup(MarkdownPipelineBuilder pipeline)
+        {
+            if (pipeline.BlockParsers.Find<HeadingBlockParser>() is { } headings)
+            {
+                headings.Closed -= OnClosed;
+                headings.Closed += OnClosed;
+            }
+
+            if (pipeline.BlockParsers.FindExact<ParagraphBlockParser>() is { } paragraphs)
+            {
+                // A setext heading is closed by the paragraph parser.
+                paragraphs.Closed -= OnClosed;
+                paragraphs.Closed += OnClosed;
+            }
+        }
+
+        public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
+        {
+        }
+
+        private static void OnClosed(BlockProcessor processor, Block block)
+        {
+            if (block is HeadingBlock heading)
+            {
+                heading.ProcessInlinesEnd += AssignId;
+            }
+        }
+
+        private static void AssignId(InlineProcessor processor, Inline? inline)
+        {
+            var heading = (HeadingBlock)processor.Block!;
+            if (heading.Inline is null)
+            {
+                return;
+            }
+
+            var attributes = heading.GetAttributes();
+            if (attributes.Id is not null)
+            {
+                return;
+            }
+
+            if (processor.Document.GetData(StateKey) is not State state)
+            {
+                state = new State();
+                processor.Document.SetData(StateKey, state);
+            }
+
+            using var writer = new StringWriter(CultureInfo.InvariantCulture);
+            var plain = new HtmlRenderer(writer) { EnableHtmlForInline = false, EnableHtmlEscape = false };
+            plain.Render(heading.Inline);
+            var text = LinkHelper.UrilizeAsGfm(writer.ToString());
+            var baseId = string.IsNullOrEmpty(text) ? "section" : text;
+
+            // Numbers below the last one handed out for this base are all taken already.
+            state.LastNumber.TryGetValue(baseId, out var number);
+            var id = number == 0 ? baseId : baseId + "-" + number.ToString(CultureInfo.InvariantCulture);
+            while (!state.Ids.Add(id))
+            {
+                number++;
+                id = baseId + "-" + number.ToString(CultureInfo.InvariantCulture);
+            }
+
+            state.LastNumber[baseId] = number;
+            attributes.Id = id;
+        }
+
+        private sealed class State
+        {
+            public HashSet<string> Ids { get; } = new(StringComparer.Ordinal);
+
+            public Dictionary<string, int> LastNumber { get; } = new(StringComparer.Ordinal);
+        }
+    }
 }

@@ -19,7 +19,8 @@ public enum DocumentForm
 /// <summary>One H2 section of a SOUL, with where its heading and body stand in the edited file.</summary>
 public sealed class Section
 {
-    private MarkdownDocument? _syntax;
+    private ParsedBody? _parsed;
+    private JsonStringMap? _literalMap;
 
     public Section(int index, string heading, SourceRange headingRange, string markdown, SourceRange markdownRange, JObject? recordEntry)
     {
@@ -51,8 +52,25 @@ public sealed class Section
     /// <summary>The <c>sections[i]</c> object of a record; null for sources.</summary>
     public JObject? RecordEntry { get; }
 
-    /// <summary>The body parsed once, on first use, as the site's renderer reads it; node spans are offsets in <see cref="Markdown"/>.</summary>
-    public MarkdownDocument Syntax => LazyInitializer.EnsureInitialized(ref _syntax, () => BodyMarkdown.Parse(Markdown))!;
+    /// <summary>
+    /// The body parsed once, on first use, as the site's renderer reads it; node spans are offsets in
+    /// <see cref="Markdown"/>. Empty when the body could not be parsed (see <see cref="SyntaxProblem"/>).
+    /// </summary>
+    public MarkdownDocument Syntax => Parsed.Document;
+
+    /// <summary>Why <see cref="Syntax"/> is empty although the body is not: too costly or too deeply nested to parse; null when it was parsed.</summary>
+    public BodyMarkdownProblem? SyntaxProblem => Parsed.Problem;
+
+    /// <summary>Set once the body rules have reported <see cref="SyntaxProblem"/>, so it is reported once.</summary>
+    internal bool SyntaxProblemReported { get; set; }
+
+    private ParsedBody Parsed => LazyInitializer.EnsureInitialized(ref _parsed, () =>
+    {
+        var document = BodyMarkdown.TryParse(Markdown, out var problem);
+        return new ParsedBody(document, problem);
+    })!;
+
+    private sealed record ParsedBody(MarkdownDocument Document, BodyMarkdownProblem? Problem);
 
     /// <summary>
     /// Where the characters [<paramref name="start"/>, <paramref name="end"/>) of <see cref="Markdown"/>
@@ -71,7 +89,7 @@ public sealed class Section
 
         var literal = MarkdownRange.Start;
         return literal < file.Text.Length && file.Text[literal] == '"'
-            ? JsonStringOffsets.ToFileRange(file, literal, start, end)
+            ? (_literalMap ??= JsonStringOffsets.MapOf(file, literal)).ToFileRange(start, end)
             : MarkdownRange;
     }
 

@@ -23,7 +23,7 @@ public static class TextFormatter
         var sb = new StringBuilder();
         foreach (var group in result.Diagnostics.GroupBy(d => d.File))
         {
-            sb.Append(paint.Underline(group.Key)).Append('\n');
+            sb.Append(paint.Underline(Text.TerminalText.Escape(group.Key))).Append('\n');
             var width = group.Max(d => $"{d.Line}:{d.Column}".Length);
             var severityWidth = group.Max(d => d.Severity.ToName().Length);
             foreach (var d in group)
@@ -33,7 +33,7 @@ public static class TextFormatter
                     .Append("  ")
                     .Append(paint.Severity(d.Severity, d.Severity.ToName().PadRight(severityWidth)))
                     .Append("  ")
-                    .Append(d.Message)
+                    .Append(Text.TerminalText.Escape(d.Message))
                     .Append("  ")
                     .Append(paint.Dim(d.Rule.Name))
                     .Append('\n');
@@ -70,7 +70,7 @@ public static class TextFormatter
 
         var prefix = start > 0 ? "…" : string.Empty;
         var suffix = end < line.Length ? "…" : string.Empty;
-        var shown = prefix + line.Substring(start, end - start).Replace('\t', ' ') + suffix;
+        var shown = prefix + Text.TerminalText.Picture(line.Substring(start, end - start)) + suffix;
         var gutter = $"    {d.Line} | ";
         sb.Append(paint.Dim(gutter)).Append(shown).Append('\n');
 

@@ -36,25 +36,31 @@ public sealed class JsonTreeReader
     private static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
     private readonly List<DuplicateKey> _duplicates = new();
+    private readonly List<LoadProblem>? _problems;
 
     // Monotonic byte → UTF-16 conversion cursor: tokens are visited in order.
     private int _cursorByte;
     private int _cursorChar;
 
-    private JsonTreeReader(SourceFile file, byte[] utf8, int byteBase, int maxDepth)
+    private JsonTreeReader(SourceFile file, byte[] utf8, int byteBase, int maxDepth, List<LoadProblem>? problems)
     {
         _file = file;
         _utf8 = utf8;
         _byteBase = byteBase;
-        _maxDepth = maxDepth;
+        _maxDepth = LoadLimits.ClampDepth(maxDepth);
+        _problems = problems;
         _cursorByte = byteBase;
     }
 
     /// <summary>Parses <paramref name="utf8"/> from <paramref name="byteBase"/> (after any BOM).</summary>
     /// <exception cref="JsonSyntaxProblem">The text is not one well-formed JSON value.</exception>
-    public static (JToken Root, IReadOnlyList<DuplicateKey> Duplicates) Read(SourceFile file, byte[] utf8, int byteBase, int maxDepth)
+    public static (JToken Root, IReadOnlyList<DuplicateKey> Duplicates) Read(SourceFile file, byte[] utf8, int byteBase, int maxDepth) =>
+        Read(file, utf8, byteBase, maxDepth, null);
+
+    /// <summary>Like <see cref="Read(SourceFile, byte[], int, int)"/>; odd but readable text (a lone surrogate escape) is reported to <paramref name="problems"/>.</summary>
+    public static (JToken Root, IReadOnlyList<DuplicateKey> Duplicates) Read(SourceFile file, byte[] utf8, int byteBase, int maxDepth, List<LoadProblem>? problems)
     {
-        var reader = new JsonTreeReader(file, utf8, byteBase, maxDepth);
+        var reader = new JsonTreeReader(file, utf8, byteBase, maxDepth, problems);
         var root = reader.ReadDocument();
         return (root, reader._duplicates);
     }
@@ -100,7 +106,7 @@ public sealed class JsonTreeReader
             case JsonTokenType.StartArray:
                 return ReadArray(ref reader, depth + 1, start);
             case JsonTokenType.String:
-                return Annotate(new JValue(reader.GetString()), start, start + reader.ValueSpan.Length + 2);
+                return Annotate(new JValue(ReadString(ref reader, start)), start, start + reader.ValueSpan.Length + 2);
             case JsonTokenType.Number:
                 {
                     JValue value = reader.TryGetInt64(out var l) ? new JValue(l) : new JValue(reader.GetDouble());
@@ -139,7 +145,7 @@ public sealed class JsonTreeReader
             var keyStartByte = _byteBase + (int)reader.TokenStartIndex;
             var keyStart = CharOffset(keyStartByte);
             var keyEnd = CharOffset(keyStartByte + reader.ValueSpan.Length + 2);
-            var name = reader.GetString()!;
+            var name = ReadString(ref reader, keyStartByte);
             reader.Read();
             var value = ReadValue(ref reader, depth);
             var valueSpan = value.Annotation<JsonNodeSpan>()!;
@@ -182,6 +188,22 @@ public sealed class JsonTreeReader
         }
 
         throw new JsonSyntaxProblem("unterminated array", CharOffset(_utf8.Length), false);
+    }
+
+    private string ReadString(ref Utf8JsonReader reader, int startByte)
+    {
+        var text = JsonStrings.Read(ref reader, out var loneSurrogate);
+        if (loneSurrogate && _problems is not null)
+        {
+            var start = CharOffset(startByte);
+            _problems.Add(new LoadProblem(
+                Diagnostics.RuleCatalogue.InvalidEncoding,
+                new SourceRange(_file, start, CharOffset(startByte + reader.ValueSpan.Length + 2)),
+                "this string escapes half of a surrogate pair (a \\uD800–\\uDFFF escape without its partner), which is not a character; a browser shows the replacement character U+FFFD in its place; escape the whole pair, or remove it",
+                Diagnostics.Severity.Warning));
+        }
+
+        return text;
     }
 
     private JValue Annotate(JValue value, int startByte, int endByte)

@@ -36,7 +36,7 @@ public static class RecordLoader
         IReadOnlyList<DuplicateKey> duplicates;
         try
         {
-            (root, duplicates) = JsonTreeReader.Read(file, bytes, byteBase, limits.MaxDepth);
+            (root, duplicates) = JsonTreeReader.Read(file, bytes, byteBase, limits.MaxDepth, problems);
         }
         catch (JsonSyntaxProblem ex)
         {

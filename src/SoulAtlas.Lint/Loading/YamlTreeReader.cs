@@ -76,7 +76,7 @@ public sealed partial class YamlTreeReader
     private readonly SourceFile _file;
     private readonly int _maxDepth;
     private readonly int _maxNodes;
-    private readonly Dictionary<string, JToken> _anchors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (JToken Value, int Nodes)> _anchors = new(StringComparer.Ordinal);
     private readonly List<DuplicateKey> _duplicates = new();
     private int _nodes;
 
@@ -89,8 +89,8 @@ public sealed partial class YamlTreeReader
     private YamlTreeReader(SourceFile file, int maxDepth, int maxNodes)
     {
         _file = file;
-        _maxDepth = maxDepth;
-        _maxNodes = maxNodes;
+        _maxDepth = LoadLimits.ClampDepth(maxDepth);
+        _maxNodes = LoadLimits.ClampYamlNodes(maxNodes);
     }
 
     /// <summary>Parses the single YAML document in <paramref name="file"/>. An empty document reads as null.</summary>
@@ -169,12 +169,14 @@ public sealed partial class YamlTreeReader
                 throw new YamlSyntaxProblem($"alias *{alias.Value.Value} refers to no anchor", (int)alias.Start.Index, false);
             }
 
-            var copy = target.DeepClone();
-            _nodes += CountNodes(copy);
+            // Counted before it is copied, so that memory never holds more than the budget.
+            _nodes += target.Nodes;
             if (_nodes > _maxNodes)
             {
                 throw new YamlSyntaxProblem($"the document expands to more than {_maxNodes} nodes (aliases included)", (int)alias.Start.Index, true);
             }
+
+            var copy = target.Value.DeepClone();
 
             // The copy is reported where the alias stands.
             foreach (var node in SelfAndDescendants(copy))
@@ -186,12 +188,13 @@ public sealed partial class YamlTreeReader
             return copy;
         }
 
+        var nodesBefore = _nodes - 1;
         if (parser.TryConsume<Scalar>(out var scalar))
         {
             _lastOffset = (int)scalar.End.Index;
             var resolved = Resolve(scalar);
             var value = Located(resolved, (int)scalar.Start.Index, (int)scalar.End.Index);
-            Remember(scalar, value);
+            Remember(scalar, value, _nodes - nodesBefore);
             return value;
         }
 
@@ -220,7 +223,7 @@ public sealed partial class YamlTreeReader
 
             // A flow sequence ends at its ']'; a block one at its last item.
             span.End = Math.Max(span.End, span.Start + 1);
-            Remember(sequenceStart, array);
+            Remember(sequenceStart, array, _nodes - nodesBefore);
             return array;
         }
 
@@ -240,7 +243,7 @@ public sealed partial class YamlTreeReader
         {
             var keyEvent = parser.Current!;
             var keyToken = ReadNode(parser, depth + 1);
-            var key = keyToken is JValue keyValue ? Convert.ToString(keyValue.Value, CultureInfo.InvariantCulture) ?? "null" : keyToken.ToString(Newtonsoft.Json.Formatting.None);
+            var key = KeyText(keyToken);
             var keyRange = new SourceRange(_file, (int)keyEvent.Start.Index, (int)keyEvent.End.Index);
             var value = ReadNode(parser, depth + 1);
             var valueSpan = value.Annotation<JsonNodeSpan>()!;
@@ -280,6 +283,13 @@ public sealed partial class YamlTreeReader
                 {
                     if (obj[property.Name] is null)
                     {
+                        // A merged value is a copy: it counts against the node limit like an alias does.
+                        _nodes += property.Value is JContainer container ? container.DescendantsAndSelf().Count() : 1;
+                        if (_nodes > _maxNodes)
+                        {
+                            throw new YamlSyntaxProblem($"the document expands to more than {_maxNodes} nodes (aliases included)", span?.Start ?? 0, true);
+                        }
+
                         var copy = property.Value.DeepClone();
                         if (copy.Annotation<JsonNodeSpan>() is null && span is not null)
                         {
@@ -293,15 +303,37 @@ public sealed partial class YamlTreeReader
         }
 
         objectSpan.End = Math.Max(objectSpan.End, objectSpan.Start + 1);
-        Remember(mappingStart, obj);
+        Remember(mappingStart, obj, _nodes - nodesBefore);
         return obj;
     }
 
-    private void Remember(NodeEvent node, JToken value)
+    /// <summary>Keeps an anchored node and how many nodes it expands to (keys included), which an alias to it adds.</summary>
+    /// <summary>
+    /// A key as the site's YAML reader turns it into a property name (JavaScript's String()): a scalar
+    /// as written, a list as its items joined with commas, a mapping as "[object Object]". Never the
+    /// key's JSON text: each level of nested complex keys (<c>? ? ? a</c>) would escape the one inside
+    /// it again, and the name would double in length with every level.
+    /// </summary>
+    private static string KeyText(JToken key)
+    {
+        const int MaxLength = 1024;
+        var text = key switch
+        {
+            JValue { Type: JTokenType.Null } => "null",
+            JValue { Type: JTokenType.Boolean } b => (bool)b! ? "true" : "false",
+            JValue v => Convert.ToString(v.Value, CultureInfo.InvariantCulture) ?? "null",
+            JArray array => string.Join(",", System.Linq.Enumerable.Select(array, item => item.Type == JTokenType.Null ? string.Empty : KeyText(item))),
+            _ => "[object Object]",
+        };
+
+        return text.Length > MaxLength ? text.Substring(0, MaxLength) : text;
+    }
+
+    private void Remember(NodeEvent node, JToken value, int nodes)
     {
         if (!node.Anchor.IsEmpty)
         {
-            _anchors[node.Anchor.Value] = value;
+            _anchors[node.Anchor.Value] = (value, nodes);
         }
     }
 
@@ -313,17 +345,6 @@ public sealed partial class YamlTreeReader
 
     private static IEnumerable<JToken> SelfAndDescendants(JToken token) =>
         token is JContainer container ? container.DescendantsAndSelf() : new[] { token };
-
-    private static int CountNodes(JToken token)
-    {
-        var count = 0;
-        foreach (var _ in SelfAndDescendants(token))
-        {
-            count++;
-        }
-
-        return count;
-    }
 
     /// <summary>YAML 1.2 core schema resolution for plain scalars; explicit core tags are honoured.</summary>
     private static JValue Resolve(Scalar scalar)

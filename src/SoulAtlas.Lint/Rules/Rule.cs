@@ -60,6 +60,10 @@ public sealed class RuleContext
     public void Report(SourceRange range, string message, Severity? severity = null) =>
         _sink.Add(new Finding(Current ?? throw new InvalidOperationException("no rule is running"), range, message, severity));
 
+    /// <summary>Reports a finding of another rule than the one running (a limit met while checking).</summary>
+    internal void Report(RuleDescriptor rule, SourceRange range, string message) =>
+        _sink.Add(new Finding(rule, range, message, null));
+
     /// <summary>Reports with an edit that repairs the problem (applied by <c>--fix</c>).</summary>
     public void Report(SourceRange range, string message, TextEdit? fix) =>
         _sink.Add(new Finding(Current ?? throw new InvalidOperationException("no rule is running"), range, message, null, fix is { } edit ? new[] { edit } : null));
@@ -77,10 +81,32 @@ public sealed class RuleContext
     public void ReportKey(JToken? token, string message, TextEdit? fix) => Report(JsonLocations.KeyRangeOf(token) ?? Document.AnchorRange, message, fix);
 }
 
-/// <summary>Quoting for messages: values are shown in JSON-style double quotes.</summary>
+/// <summary>
+/// Quoting for messages: values are shown in JSON-style double quotes. A value longer than
+/// <see cref="MaxShown"/> characters is shown by its beginning and end and its length, so that
+/// a message (and every report that carries it) stays small whatever the content holds.
+/// </summary>
 internal static class Quote
 {
-    public static string Q(string? value) => value is null ? "null" : "\"" + value + "\"";
+    internal const int MaxShown = 200;
+
+    public static string Q(string? value) => value is null ? "null" : "\"" + Shorten(value) + "\"";
+
+    internal static string Shorten(string value)
+    {
+        if (value.Length <= MaxShown)
+        {
+            return value;
+        }
+
+        var head = value.Substring(0, CutAt(value, 120));
+        var tail = value.Substring(CutAt(value, value.Length - 40));
+        return head + "…" + tail + " (" + value.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + " characters)";
+    }
+
+    /// <summary>A cut that does not split a surrogate pair.</summary>
+    private static int CutAt(string value, int at) =>
+        at > 0 && at < value.Length && char.IsLowSurrogate(value[at]) && char.IsHighSurrogate(value[at - 1]) ? at - 1 : at;
 
     public static string List(IEnumerable<string> values) => string.Join(", ", System.Linq.Enumerable.Select(values, Q));
 }

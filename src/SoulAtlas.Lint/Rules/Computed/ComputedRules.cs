@@ -38,7 +38,7 @@ public sealed class WordCountRule : Rule
             }
         }
 
-        if (context.Document.Record?["computed"]?["wordCount"] is JValue { Type: JTokenType.Integer } total && (long)total != context.Computed.WordCount)
+        if ((context.Document.Record?["computed"] as JObject)?["wordCount"] is JValue { Type: JTokenType.Integer } total && (long)total != context.Computed.WordCount)
         {
             context.Report(total, $"computed.wordCount is {(long)total}, but the sections have {context.Computed.WordCount} words", JsonEdits.Replace(total, new JValue(context.Computed.WordCount)));
         }
@@ -51,7 +51,7 @@ public sealed class ReadingTimeRule : Rule
 
     public override void Check(RuleContext context)
     {
-        if (context.Document.Record?["computed"]?["readingTimeMinutes"] is JValue { Type: JTokenType.Integer or JTokenType.Float } stored
+        if ((context.Document.Record?["computed"] as JObject)?["readingTimeMinutes"] is JValue { Type: JTokenType.Integer or JTokenType.Float } stored
             && Math.Abs((double)stored - context.Computed.ReadingTimeMinutes) > 1e-9)
         {
             context.Report(stored, $"computed.readingTimeMinutes is {Format((double)stored)}, but {context.Computed.WordCount} words read in {context.Computed.ReadingTimeMinutes} minutes", JsonEdits.Replace(stored, new JValue(context.Computed.ReadingTimeMinutes)));
@@ -67,7 +67,7 @@ public sealed class CompletenessRule : Rule
 
     public override void Check(RuleContext context)
     {
-        if (context.Document.Record?["computed"]?["completeness"] is JValue { Type: JTokenType.Integer or JTokenType.Float } stored
+        if ((context.Document.Record?["computed"] as JObject)?["completeness"] is JValue { Type: JTokenType.Integer or JTokenType.Float } stored
             && Math.Abs((double)stored - context.Computed.Completeness) > 1e-9)
         {
             var why = context.Document.IsFederated ? " (federated occupations are always complete)" : string.Empty;

@@ -99,7 +99,7 @@ public sealed partial class CitationRule : Rule
 
         if (citation["bibtex"] is JValue { Type: JTokenType.String } bibtex)
         {
-            var fields = BibField.Matches((string)bibtex!).Cast<Match>().ToDictionary(m => m.Groups["name"].Value, m => m.Groups["value"].Value, StringComparer.OrdinalIgnoreCase);
+            var fields = BibField.Matches((string)bibtex!).Cast<Match>().GroupBy(m => m.Groups["name"].Value, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Groups["value"].Value, StringComparer.OrdinalIgnoreCase);
             fields.TryGetValue("author", out var authors);
             fields.TryGetValue("year", out var year);
             fields.TryGetValue("title", out var bibTitle);
@@ -175,7 +175,7 @@ public sealed class GitConsistencyRule : Rule
             long sum = 0;
             foreach (var author in authors)
             {
-                if (author["commits"] is JValue { Type: JTokenType.Integer } commits)
+                if (author is JObject && author["commits"] is JValue { Type: JTokenType.Integer } commits)
                 {
                     sum += (long)commits;
                 }
@@ -199,7 +199,7 @@ public sealed class GitConsistencyRule : Rule
             string? previous = null;
             foreach (var entry in timeline)
             {
-                if (entry["date"] is not JValue { Type: JTokenType.String } dateToken)
+                if (entry is not JObject || entry["date"] is not JValue { Type: JTokenType.String } dateToken)
                 {
                     continue;
                 }

@@ -19,7 +19,7 @@ public sealed class BannedPhraseRule : Rule
             List<(int Start, int End)>? notProse = null;
             foreach (var (start, length, phrase) in matcher.Matches(section.Markdown))
             {
-                notProse ??= NotProse(section.Syntax);
+                notProse ??= BodySections.SyntaxOf(context, section) is { } syntax ? NotProse(syntax) : new List<(int Start, int End)>();
                 if (!Inside(notProse, start))
                 {
                     var written = section.Markdown.Substring(start, length);
@@ -30,10 +30,10 @@ public sealed class BannedPhraseRule : Rule
         }
     }
 
-    /// <summary>Code blocks and spans, raw HTML and link destinations, as half-open markdown ranges.</summary>
+    /// <summary>Code blocks and spans, raw HTML and link destinations, as sorted, disjoint, half-open markdown ranges.</summary>
     private static List<(int Start, int End)> NotProse(MarkdownDocument document)
     {
-        var ranges = new List<(int, int)>();
+        var ranges = new List<(int Start, int End)>();
         foreach (var node in document.Descendants())
         {
             SourceSpan span = node switch
@@ -51,14 +51,42 @@ public sealed class BannedPhraseRule : Rule
             }
         }
 
-        return ranges;
+        // Merged, so that a match is looked up in logarithmic time: a body of many matches and many
+        // code spans would otherwise cost their product.
+        ranges.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var merged = new List<(int Start, int End)>(ranges.Count);
+        foreach (var range in ranges)
+        {
+            if (merged.Count > 0 && range.Start <= merged[merged.Count - 1].End)
+            {
+                var last = merged[merged.Count - 1];
+                merged[merged.Count - 1] = (last.Start, System.Math.Max(last.End, range.End));
+            }
+            else
+            {
+                merged.Add(range);
+            }
+        }
+
+        return merged;
     }
 
     private static bool Inside(List<(int Start, int End)> ranges, int offset)
     {
-        foreach (var (start, end) in ranges)
+        int low = 0, high = ranges.Count - 1;
+        while (low <= high)
         {
-            if (offset >= start && offset < end)
+            var middle = low + ((high - low) / 2);
+            var (start, end) = ranges[middle];
+            if (offset < start)
+            {
+                high = middle - 1;
+            }
+            else if (offset >= end)
+            {
+                low = middle + 1;
+            }
+            else
             {
                 return true;
             }

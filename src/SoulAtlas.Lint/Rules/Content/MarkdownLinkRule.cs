@@ -33,7 +33,12 @@ public sealed class MarkdownLinkRule : Rule
                 continue;
             }
 
-            foreach (var node in section.Syntax.Descendants())
+            if (BodySections.SyntaxOf(context, section) is not { } syntax)
+            {
+                continue;
+            }
+
+            foreach (var node in syntax.Descendants())
             {
                 var (url, span) = node switch
                 {

@@ -37,7 +37,7 @@ public sealed partial class RenderHazardRule : Rule
     {
         foreach (var section in BodySections.Editable(context.Document))
         {
-            foreach (var (start, end, message) in Find(section.Markdown, () => section.Syntax, skipPlainBlocks: true))
+            foreach (var (start, end, message) in Find(section.Markdown, () => BodySections.SyntaxOf(context, section) ?? new MarkdownDocument(), skipPlainBlocks: true))
             {
                 context.Report(section.RangeOf(start, end), message);
             }

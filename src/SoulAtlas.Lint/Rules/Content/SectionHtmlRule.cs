@@ -28,6 +28,8 @@ public sealed class SectionHtmlRule : Rule
                 continue;
             }
 
+            if (BodySections.SyntaxOf(context, section) is null) continue; // too costly or deep to parse: a resource-limit diagnostic says so
+
             var stored = (string)htmlToken!;
             var rendered = BodyMarkdown.RenderSection(section.Heading, section.Syntax);
             if (HtmlSpelling.Same(stored, rendered))

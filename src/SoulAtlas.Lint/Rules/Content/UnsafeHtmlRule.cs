@@ -31,9 +31,10 @@ public sealed class UnsafeHtmlRule : Rule
         {
             if (section.RecordEntry?["html"] is JValue { Type: JTokenType.String } token && JsonLocations.SpanOf(token) is { } span)
             {
+                JsonStringMap? map = null;
                 foreach (var finding in UnsafeHtmlScanner.Scan((string)token!, context.Caches.Html))
                 {
-                    var range = JsonStringOffsets.ToFileRange(span.File, span.Start, finding.Offset, finding.Offset + finding.Length);
+                    var range = (map ??= JsonStringOffsets.MapOf(span.File, span.Start)).ToFileRange(finding.Offset, finding.Offset + finding.Length);
                     context.Report(range, $"stored html of section {Quote.Q(section.Heading)}: {finding.Message}");
                 }
             }
@@ -47,7 +48,14 @@ public sealed class UnsafeHtmlRule : Rule
     private static void CheckMarkdown(RuleContext context, Section section)
     {
         var markdown = section.Markdown;
-        foreach (var node in section.Syntax.Descendants())
+        if (BodySections.SyntaxOf(context, section) is not { } syntax)
+        {
+            // Not parsed: read the whole body as HTML, as a browser would read markup it was handed.
+            ReportHtml(context, section, 0, markdown);
+            return;
+        }
+
+        foreach (var node in syntax.Descendants())
         {
             switch (node)
             {

@@ -76,8 +76,10 @@ internal static class UnsafeHtmlScanner
                     return true;
                 }
 
+                // A quoted attribute value may hold a '>' that does not end the tag: with an odd
+                // number of either quote before the first '>', where the tag ends needs a parser.
                 var tagEnd = html.IndexOf('>', nameEnd);
-                if (tagEnd < 0 || SuspiciousAttributes(html, nameEnd, tagEnd))
+                if (tagEnd < 0 || SuspiciousAttributes(html, nameEnd, tagEnd) || OddQuotes(html, nameEnd, tagEnd))
                 {
                     return true;
                 }
@@ -124,9 +126,14 @@ internal static class UnsafeHtmlScanner
 
     private static void CheckAttributes(string html, IElement element, string elementName, int offset, List<UnsafeFinding> findings)
     {
+        // Attributes are found in the start tag in their order, each search going on from the last.
+        var tagEnd = -1;
+        var searchFrom = offset;
         foreach (var attribute in element.Attributes)
         {
-            var name = attribute.LocalName.ToLowerInvariant();
+            // A browser reads xlink:href (in SVG and MathML) as a link like href, and a prefix never
+            // turns a handler or a URL attribute into something harmless: judge the name after it.
+            var name = UnprefixedName(attribute.Name).ToLowerInvariant();
             var value = attribute.Value;
             string? message = null;
             if (name.Length > 2 && name.StartsWith("on", StringComparison.Ordinal))
@@ -153,8 +160,25 @@ internal static class UnsafeHtmlScanner
 
             if (message is not null)
             {
-                var at = AttributeOffset(html, offset, attribute.Name);
-                findings.Add(new UnsafeFinding(at, at == offset ? elementName.Length + 1 : attribute.Name.Length, message));
+                // <body> and <html> are made by the parser, and a start tag of theirs anywhere in the
+                // text only adds attributes: those are looked for in the whole text, in such a tag.
+                var implied = element.SourceReference is not { Position.Index: >= 0 } && elementName is "body" or "html" or "head";
+                if (tagEnd < 0)
+                {
+                    tagEnd = implied ? html.Length : TagEnd(html, offset);
+                    searchFrom = implied ? 0 : searchFrom;
+                }
+
+                var written = WrittenName(attribute);
+                var at = AttributeOffset(html, searchFrom, tagEnd, written, implied ? elementName : null);
+                if (at >= 0)
+                {
+                    searchFrom = at + written.Length;
+                }
+
+                findings.Add(at < 0
+                    ? new UnsafeFinding(offset, elementName.Length + 1, message)
+                    : new UnsafeFinding(at, written.Length, message));
             }
         }
     }
@@ -242,28 +266,97 @@ internal static class UnsafeHtmlScanner
         return sb.ToString();
     }
 
-    /// <summary>Where an attribute's name stands in the element's start tag, or the tag's offset when it cannot be found.</summary>
-    private static int AttributeOffset(string html, int tagOffset, string attributeName)
+    /// <summary>How an attribute was written: the parser moves <c>xlink:href</c> of SVG and MathML into the XLink namespace as <c>href</c>.</summary>
+    private static string WrittenName(IAttr attribute) => attribute.NamespaceUri switch
     {
-        var end = html.IndexOf('>', tagOffset);
-        var limit = end < 0 ? html.Length : end;
-        for (var at = html.IndexOf(attributeName, tagOffset, limit - tagOffset, StringComparison.OrdinalIgnoreCase);
+        "http://www.w3.org/1999/xlink" => "xlink:" + attribute.LocalName,
+        "http://www.w3.org/XML/1998/namespace" => "xml:" + attribute.LocalName,
+        _ => string.IsNullOrEmpty(attribute.Prefix) ? attribute.Name : attribute.Prefix + ":" + attribute.LocalName,
+    };
+
+    /// <summary>The attribute name after any namespace prefix (<c>xlink:href</c> → <c>href</c>).</summary>
+    private static string UnprefixedName(string name)
+    {
+        var colon = name.LastIndexOf(':');
+        return colon >= 0 && colon + 1 < name.Length ? name.Substring(colon + 1) : name;
+    }
+
+    /// <summary>
+    /// Where an attribute's name stands in a start tag, searched in [<paramref name="from"/>,
+    /// <paramref name="limit"/>), or -1; with <paramref name="inTag"/>, only inside a start tag of that element.
+    /// </summary>
+    private static int AttributeOffset(string html, int from, int limit, string attributeName, string? inTag = null)
+    {
+        from = Math.Max(0, Math.Min(from, html.Length));
+        limit = Math.Max(from, Math.Min(limit, html.Length));
+        for (var at = html.IndexOf(attributeName, from, limit - from, StringComparison.OrdinalIgnoreCase);
              at > 0;
-             at = html.IndexOf(attributeName, at + 1, limit - at - 1, StringComparison.OrdinalIgnoreCase))
+             at = at + 1 >= limit ? -1 : html.IndexOf(attributeName, at + 1, limit - at - 1, StringComparison.OrdinalIgnoreCase))
         {
             var before = html[at - 1];
-            if (char.IsWhiteSpace(before) || before == '/' || before == '"' || before == '\'')
+            if ((char.IsWhiteSpace(before) || before == '/' || before == '"' || before == '\'') && (inTag is null || InStartTagOf(html, at, inTag)))
             {
                 return at;
             }
+        }
 
-            if (at + 1 >= limit)
+        return -1;
+    }
+
+    /// <summary>The '>' that ends the start tag at <paramref name="tagStart"/>, passing over quoted attribute values (which may hold '>'), or the end of the text.</summary>
+    private static int TagEnd(string html, int tagStart)
+    {
+        var previous = ' ';
+        for (var i = Math.Max(0, tagStart) + 1; i < html.Length; i++)
+        {
+            var c = html[i];
+            if (c == '>')
             {
-                break;
+                return i;
+            }
+
+            if ((c == '"' || c == '\'') && previous == '=')
+            {
+                var close = html.IndexOf(c, i + 1);
+                if (close < 0)
+                {
+                    return html.Length;
+                }
+
+                i = close;
+            }
+
+            if (!char.IsWhiteSpace(c))
+            {
+                previous = c;
             }
         }
 
-        return tagOffset;
+        return html.Length;
+    }
+
+    /// <summary>Whether the nearest '&lt;' before <paramref name="at"/> opens a start tag of <paramref name="name"/> that is not closed before it.</summary>
+    private static bool InStartTagOf(string html, int at, string name)
+    {
+        var open = html.LastIndexOf('<', at);
+        return open >= 0
+            && html.IndexOf('>', open, at - open) < 0
+            && string.Compare(html, open + 1, name, 0, name.Length, StringComparison.OrdinalIgnoreCase) == 0
+            && open + 1 + name.Length < html.Length
+            && (char.IsWhiteSpace(html[open + 1 + name.Length]) || html[open + 1 + name.Length] == '/');
+    }
+
+    private static bool OddQuotes(string html, int start, int end)
+    {
+        var doubles = 0;
+        var singles = 0;
+        for (var i = start; i < end; i++)
+        {
+            doubles += html[i] == '"' ? 1 : 0;
+            singles += html[i] == '\'' ? 1 : 0;
+        }
+
+        return (doubles & 1) != 0 || (singles & 1) != 0;
     }
 
     /// <summary>Attribute text that needs a real parse: a possible handler, an entity, a control character, a script scheme or CSS.</summary>

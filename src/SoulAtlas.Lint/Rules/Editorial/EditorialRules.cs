@@ -58,7 +58,7 @@ public sealed class DateOrderRule : Rule
             }
         }
 
-        var dated = new List<JToken?> { metadata.Token("created"), metadata.Token("updated"), metadata.Token("source")?["fetched"] };
+        var dated = new List<JToken?> { metadata.Token("created"), metadata.Token("updated"), (metadata.Token("source") as JObject)?["fetched"] };
         dated.AddRange(reviews);
         foreach (var token in dated)
         {

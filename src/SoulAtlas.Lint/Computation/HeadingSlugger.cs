@@ -136,7 +136,17 @@ public static partial class HeadingSlugger
             source += " \\";
         }
 
-        var document = Markdown.Parse(source, Pipeline);
+        // Markdig is quadratic in some repetitions and refuses deep nesting: such a heading is read as written.
+        MarkdownDocument document;
+        try
+        {
+            document = Documents.BodyMarkdown.WithinWorkBudget(source) ? Markdown.Parse(source, Pipeline) : new MarkdownDocument();
+        }
+        catch (ArgumentException)
+        {
+            return EscapeText(text);
+        }
+
         if (document.Count == 0 || document[0] is not HeadingBlock { Inline: { } inline })
         {
             return EscapeText(text);

@@ -408,6 +408,7 @@ public sealed class LintEngine
                     };
                     unit.Entry = entry is null ? null : new CorpusEntry(entry.Form, entry.FullPath, entry.DisplayPath, entry.Slug, entry.Title, entry.Aliases, entry.Related)
                     {
+                        Relations = entry.Relations,
                         ReadAnchors = CorpusEntry.Reread(() => Load(unit).Document),
                     };
                 }

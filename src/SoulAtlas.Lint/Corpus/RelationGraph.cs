@@ -74,7 +74,13 @@ public sealed class RelationGraph
         _titles = titles.ToArray();
         var n = _slugs.Length;
 
-        var edges = new List<(int From, int To, byte Type)>();
+        // Edges by source in one counting pass (no sort over the whole edge list), then each soul's
+        // few edges sorted by (target, type): linear in the edges but for a log of a soul's degree.
+        var sources = new List<int>();
+        var targets = new List<int>();
+        var codes = new List<byte>();
+        _out = new int[n + 1];
+        _in = new int[n + 1];
         foreach (var entry in entries)
         {
             var from = _ids[entry.Slug];
@@ -82,24 +88,13 @@ public sealed class RelationGraph
             {
                 if (_ids.TryGetValue(relation.Slug, out var to))
                 {
-                    edges.Add((from, to, TypeCode(relation.Type)));
+                    sources.Add(from);
+                    targets.Add(to);
+                    codes.Add(TypeCode(relation.Type));
+                    _out[from + 1]++;
+                    _in[to + 1]++;
                 }
             }
-        }
-
-        edges.Sort((a, b) => a.From != b.From ? a.From.CompareTo(b.From) : a.To != b.To ? a.To.CompareTo(b.To) : a.Type.CompareTo(b.Type));
-        _out = new int[n + 1];
-        _to = new int[edges.Count];
-        _type = new byte[edges.Count];
-        _in = new int[n + 1];
-        _from = new int[edges.Count];
-        _fromType = new byte[edges.Count];
-        for (var i = 0; i < edges.Count; i++)
-        {
-            _out[edges[i].From + 1]++;
-            _in[edges[i].To + 1]++;
-            _to[i] = edges[i].To;
-            _type[i] = edges[i].Type;
         }
 
         for (var v = 0; v < n; v++)
@@ -108,12 +103,30 @@ public sealed class RelationGraph
             _in[v + 1] += _in[v];
         }
 
-        var fill = new int[n];
-        foreach (var edge in edges)
+        var keys = new long[sources.Count];
+        var nextOut = new int[n];
+        for (var i = 0; i < sources.Count; i++)
         {
-            var slot = _in[edge.To] + fill[edge.To]++;
-            _from[slot] = edge.From;
-            _fromType[slot] = edge.Type;
+            keys[_out[sources[i]] + nextOut[sources[i]]++] = ((long)targets[i] << 8) | codes[i];
+        }
+
+        _to = new int[keys.Length];
+        _type = new byte[keys.Length];
+        _from = new int[keys.Length];
+        _fromType = new byte[keys.Length];
+        var nextIn = new int[n];
+        for (var v = 0; v < n; v++)
+        {
+            Array.Sort(keys, _out[v], _out[v + 1] - _out[v]);
+            for (var e = _out[v]; e < _out[v + 1]; e++)
+            {
+                var to = (int)(keys[e] >> 8);
+                _to[e] = to;
+                _type[e] = (byte)(keys[e] & 0xFF);
+                var slot = _in[to] + nextIn[to]++;
+                _from[slot] = v;
+                _fromType[slot] = _type[e];
+            }
         }
 
         (_specializationGroup, _specializationSizes) = CycleGroups(TypeCode(Specialization));

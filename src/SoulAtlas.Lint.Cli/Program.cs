@@ -7,6 +7,7 @@ using System.Linq;
 using System.Reflection;
 using System.Text;
 using SoulAtlas.Lint.Configuration;
+using SoulAtlas.Lint.Corpus;
 using SoulAtlas.Lint.Diagnostics;
 using SoulAtlas.Lint.Disk;
 using SoulAtlas.Lint.Engine;
@@ -83,9 +84,16 @@ public static class Program
         var explainCommand = new Command("explain", "Show a rule's documentation, with a bad and a good example.\n\nExamples:\n  soul-lint explain SOUL300\n  soul-lint explain thin-section") { explainTarget };
         var computePaths = new Argument<string[]>("paths") { Description = "Records or souls/<slug> folders (backlinks resolve against the corpus).", Arity = ArgumentArity.OneOrMore };
         var computeCommand = new Command("compute", "Print the recomputed computed block(s), section ids and word counts as JSON.\n\nExamples:\n  soul-lint compute souls/diplomat\n  soul-lint compute api/souls/diplomat.json") { computePaths, config, noGitIgnore };
+        var graphPaths = new Argument<string[]>("paths") { Description = "The corpus, or a file or folder in it (default: the current folder); the graph is always the whole corpus's.", Arity = ArgumentArity.ZeroOrMore };
+        var graphFormat = new Option<string>("--format", "-f") { Description = "Output format: dot (Graphviz), json or mermaid.", DefaultValueFactory = _ => "dot", HelpName = "format" };
+        graphFormat.AcceptOnlyFromAmong(GraphFormatter.Formats.ToArray());
+        var around = new Option<string?>("--around") { Description = "Print only the souls within --depth links of this slug (links followed either way).", HelpName = "slug" };
+        var depth = new Option<int>("--depth") { Description = "How many links from --around to follow (default 1).", DefaultValueFactory = _ => 1, HelpName = "n" };
+        var graphCommand = new Command("graph", "Print the typed knowledge graph that related[] entries draw.\n\nExamples:\n  soul-lint graph | dot -Tsvg > graph.svg\n  soul-lint graph --format mermaid --around physician --depth 2\n  soul-lint graph --format json") { graphPaths, graphFormat, around, depth, config, noGitIgnore };
         root.Subcommands.Add(rulesCommand);
         root.Subcommands.Add(explainCommand);
         root.Subcommands.Add(computeCommand);
+        root.Subcommands.Add(graphCommand);
 
         int Execute(ParseResult parse)
         {
@@ -97,7 +105,7 @@ public static class Program
                     return Explain(environment, parse.GetValue(explainTarget)!);
                 }
 
-                var given = command == computeCommand ? parse.GetValue(computePaths) : command == root ? parse.GetValue(paths) : null;
+                var given = command == computeCommand ? parse.GetValue(computePaths) : command == graphCommand ? parse.GetValue(graphPaths) : command == root ? parse.GetValue(paths) : null;
                 foreach (var token in given ?? Array.Empty<string>())
                 {
                     // An option the parser does not know arrives as a path; say what it is.
@@ -176,6 +184,11 @@ public static class Program
                     return onDisk;
                 }
 
+                if (command == graphCommand)
+                {
+                    return PrintGraph(environment, engine, settings, given ?? Array.Empty<string>(), !parse.GetValue(noGitIgnore), parse.GetValue(graphFormat) ?? "dot", parse.GetValue(around), parse.GetValue(depth));
+                }
+
                 if (command == computeCommand)
                 {
                     var computed = LintOnDisk(parse.GetValue(computePaths)!, null, fixing: false, write: false, out _);
@@ -224,6 +237,7 @@ public static class Program
         rulesCommand.SetAction(Execute);
         explainCommand.SetAction(Execute);
         computeCommand.SetAction(Execute);
+        graphCommand.SetAction(Execute);
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -379,6 +393,25 @@ public static class Program
         return DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
             : throw new LintUsageException($"--today {text}: expected a date as YYYY-MM-DD");
+    }
+
+    private static int PrintGraph(CliEnvironment environment, LintEngine engine, LintSettings settings, IReadOnlyList<string> graphPaths, bool useGitIgnore, string format, string? around, int depth)
+    {
+        if (depth < 0)
+        {
+            throw new LintUsageException($"--depth {depth}: expected a number of links (0 or more)");
+        }
+
+        using var corpus = DiskCorpus.Load(graphPaths, environment.WorkingDirectory, settings, useGitIgnore);
+        var graph = engine.Index(corpus.Request(settings)).Graph;
+        if (around is not null && !graph.Contains(around))
+        {
+            var suggestion = EditDistance.Nearest(around, graph.Slugs, Math.Max(2, around.Length / 5));
+            throw new LintUsageException($"--around {around}: no occupation of the corpus has this slug{(suggestion is null ? string.Empty : $" (did you mean {suggestion}?)")}");
+        }
+
+        environment.Out.Write(GraphFormatter.Format(graph, format, around, depth));
+        return ExitClean;
     }
 
     private static int PrintRules(CliEnvironment environment, Dictionary<string, Severity> severities)

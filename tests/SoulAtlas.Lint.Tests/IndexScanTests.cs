@@ -49,6 +49,7 @@ public sealed class IndexScanTests
         Assert.Equal(parsed.Title, entry.Title);
         Assert.Equal(parsed.Aliases, entry.Aliases);
         Assert.Equal(parsed.Related, entry.Related);
+        Assert.Equal(parsed.Relations, entry.Relations);
     }
 
     [SharedDataFact]
@@ -62,6 +63,7 @@ public sealed class IndexScanTests
             Assert.Equal((parsed.Slug, parsed.Title), (entry!.Slug, entry.Title));
             Assert.Equal(parsed.Aliases, entry.Aliases);
             Assert.Equal(parsed.Related, entry.Related);
+            Assert.Equal(parsed.Relations, entry.Relations);
         }
     }
 }

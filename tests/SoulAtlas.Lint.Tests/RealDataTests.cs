@@ -64,11 +64,11 @@ public sealed class RealDataTests
         using var corpus = TestCorpora.ReferenceAmongItsLinks();
 
         var single = Lint.Run(corpus.Path, "customs-officer.json");
-        Assert.True(single.Diagnostics.Count == 0, Lint.Describe(single.Diagnostics));
+        Assert.True(!single.Diagnostics.Any(Lint.NotAHint), Lint.Describe(single.Diagnostics));
         Assert.Equal(1, single.Occupations);
 
         var whole = Lint.Run(corpus.Path);
-        Assert.True(whole.Diagnostics.Count == 0, Lint.Describe(whole.Diagnostics));
+        Assert.True(!whole.Diagnostics.Any(Lint.NotAHint), Lint.Describe(whole.Diagnostics));
         Assert.Equal(7, whole.Occupations);
     }
 

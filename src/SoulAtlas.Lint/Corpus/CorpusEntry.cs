@@ -47,6 +47,9 @@ public sealed class CorpusEntry
     /// <summary>The slugs of related[] entries that are edges of the site's graph (their type is a relationship type).</summary>
     public IReadOnlyList<string> Related { get; }
 
+    /// <summary>Each related[] entry that names a slug, with its type, in order: the typed edges of the knowledge graph.</summary>
+    public IReadOnlyList<TypedRelation> Relations { get; init; } = Array.Empty<TypedRelation>();
+
     /// <summary>
     /// Reads the occupation's page anchors (section ids and the ids of headings inside sections),
     /// which need the section bodies: from the kept document, or by reading the file again.
@@ -66,6 +69,7 @@ public sealed class CorpusEntry
         document.Metadata.Aliases,
         document.Metadata.Related.Where(r => CorpusIndex.IsRelationshipType(r.Type)).Select(r => r.Slug).ToList())
     {
+        Relations = document.Metadata.Related.Select(r => new TypedRelation(r.Slug, r.Type)).ToList(),
         ReadAnchors = reload is null ? () => PageAnchors.Of(document) : Reread(reload),
         ClaimedSlug = document.DeclaredSlug ?? document.Slug,
     };

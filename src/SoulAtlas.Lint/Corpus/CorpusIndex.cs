@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using SoulAtlas.Lint.Computation;
 using SoulAtlas.Lint.Documents;
 
@@ -21,6 +22,9 @@ public sealed class CorpusIndex
     private readonly Dictionary<string, List<CorpusEntry>> _byAlias = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<string>> _backlinks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, HashSet<string>> _anchors = new(StringComparer.Ordinal);
+    private RelationGraph? _graph;
+    private bool _graphBuilt;
+    private object? _graphLock;
 
     public CorpusIndex(IReadOnlyList<OccupationDocument> documents)
         : this(documents.Select(d => CorpusEntry.From(d)).ToList())
@@ -110,6 +114,12 @@ public sealed class CorpusIndex
         var entries = WithSlug(s);
         return entries.Count == 0 ? new HashSet<string>(StringComparer.Ordinal) : new HashSet<string>(entries[0].ReadAnchors(), StringComparer.Ordinal);
     });
+
+    /// <summary>
+    /// The typed knowledge graph of the corpus and its cycles, built on first use, once, however many
+    /// documents ask for it at the same time.
+    /// </summary>
+    public RelationGraph Graph => LazyInitializer.EnsureInitialized(ref _graph, ref _graphBuilt, ref _graphLock, () => new RelationGraph(Entries))!;
 
     /// <summary>The title an occupation is known by: metadata.title, else the record title.</summary>
     public static string? TitleOf(OccupationDocument document) => document.Metadata.Title ?? document.Title;

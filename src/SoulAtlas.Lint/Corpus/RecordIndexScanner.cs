@@ -57,6 +57,7 @@ public static class RecordIndexScanner
             var hasSlug = false;
             var aliases = new List<string>();
             var related = new List<string>();
+            var relations = new List<TypedRelation>();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var name = JsonStrings.Read(ref reader, out _);
@@ -75,7 +76,7 @@ public static class RecordIndexScanner
                         reader.Skip();
                         break;
                     case "metadata" when reader.TokenType == JsonTokenType.StartObject:
-                        ReadMetadata(ref reader, ref metadataSlug, ref metadataTitle, aliases, related);
+                        ReadMetadata(ref reader, ref metadataSlug, ref metadataTitle, aliases, related, relations);
                         break;
                     default:
                         reader.Skip();
@@ -90,7 +91,7 @@ public static class RecordIndexScanner
             }
 
             var effectiveSlug = slug ?? metadataSlug ?? Path.GetFileNameWithoutExtension(fullPath);
-            return (ScanOutcome.Record, new CorpusEntry(DocumentForm.Record, fullPath, displayPath, effectiveSlug, metadataTitle ?? title, aliases, related));
+            return (ScanOutcome.Record, new CorpusEntry(DocumentForm.Record, fullPath, displayPath, effectiveSlug, metadataTitle ?? title, aliases, related) { Relations = relations });
         }
         catch (JsonException)
         {
@@ -121,7 +122,7 @@ public static class RecordIndexScanner
         return null;
     }
 
-    private static void ReadMetadata(ref Utf8JsonReader reader, ref string? slug, ref string? title, List<string> aliases, List<string> related)
+    private static void ReadMetadata(ref Utf8JsonReader reader, ref string? slug, ref string? title, List<string> aliases, List<string> related, List<TypedRelation> relations)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -181,10 +182,15 @@ public static class RecordIndexScanner
                             }
                         }
 
-                        // Only an entry with a relationship type the site knows is an edge of the graph.
-                        if (target is not null && CorpusIndex.IsRelationshipType(type))
+                        if (target is not null)
                         {
-                            related.Add(target);
+                            relations.Add(new TypedRelation(target, type));
+
+                            // Only an entry with a relationship type the site knows is an edge of the backlink graph.
+                            if (CorpusIndex.IsRelationshipType(type))
+                            {
+                                related.Add(target);
+                            }
                         }
                     }
 

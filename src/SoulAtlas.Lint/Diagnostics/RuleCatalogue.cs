@@ -206,6 +206,26 @@ public static class RuleCatalogue
         "A phrase from the style guide's banned list.",
         "The style guide bans stock phrases that make a SOUL read like generated filler (delve, tapestry, navigate the complexities, in conclusion, testament to, realm, game-changer, …). Matching is whole-word and case-insensitive, spans line breaks between the words of a phrase, and skips code spans and fences. Say the concrete thing instead. The list is configurable (bannedPhrases).");
 
+    public static readonly RuleDescriptor SpecializationCycle = new(
+        "SOUL306", "specialization-cycle", Severity.Error, RuleScope.All, false,
+        "Specializations lead in a circle: a role is listed as narrower than itself.",
+        "A specialization is a narrower variant of the role that lists it. When A lists B as a specialization and B lists A (or the chain A → B → … comes back to A), each role would be narrower than the other, and the knowledge graph draws a loop where the site shows a hierarchy. Every entry that lies on such a cycle is reported once, naming the shortest cycle through it; keep the specialization on the wider role and give the reverse entry another type (related or progression).");
+
+    public static readonly RuleDescriptor PrerequisiteCycle = new(
+        "SOUL307", "prerequisite-cycle", Severity.Error, RuleScope.All, false,
+        "Prerequisites lead in a circle: a role must be mastered before itself.",
+        "A prerequisite is knowledge or a role typically mastered before the one that lists it. When A needs B, B needs C and C needs A, nothing in the chain can be mastered first. Every entry that lies on such a cycle is reported once, naming the shortest cycle through it; keep the prerequisite on the role that builds on the other and give the reverse entry another type (progression, related).");
+
+    public static readonly RuleDescriptor ContradictoryRelation = new(
+        "SOUL308", "contradictory-relation", Severity.Warning, RuleScope.All, false,
+        "Two occupations type their link to each other in ways that cannot both be true.",
+        "Each side of a pair types its own entry for the other. Some pairs of types contradict each other: one role cannot be a narrower variant nested inside another (specialization) and, from the other side, a neighbour that sits beside it (adjacent). Both entries are reported, each naming the other soul's entry. The table of contradictions is on the rule's page; mutual specializations and mutual prerequisites are cycles and reported by specialization-cycle and prerequisite-cycle.");
+
+    public static readonly RuleDescriptor OneSidedRelation = new(
+        "SOUL309", "one-sided-relation", Severity.Off, RuleScope.All, false,
+        "An occupation relates to another that does not mention it at all.",
+        "A hint for editors, not a defect: when A lists B and B's related names no entry for A, readers of B's page never find A. The message suggests the inverse type (the same type for related, adjacent, collaboration and progression; progression or related for the role a specialization or prerequisite points from). Off by default; turn it on as info to find one-way links.");
+
     private static readonly RuleDescriptor[] AllRules = typeof(RuleCatalogue)
         .GetFields()
         .Where(f => f.FieldType == typeof(RuleDescriptor))

@@ -31,7 +31,7 @@ namespace SoulAtlas.Lint.Engine;
 /// the host once; a record is scanned for the index and parsed in full only while it is checked,
 /// and its tree is dropped after, so memory holds the corpus's bytes but never all its trees.
 /// </remarks>
-public sealed class LintEngine
+public sealed partial class LintEngine
 {
     private readonly Lazy<ContentContract> _defaultContract;
     private readonly ConditionalWeakTable<ContentFile, SurveyCache> _surveys = new();
@@ -173,7 +173,7 @@ public sealed class LintEngine
         public CorpusEntry? Entry { get; }
     }
 
-    private sealed class Run
+    private sealed partial class Run
     {
         private readonly LintEngine _engine;
         private readonly LintRequest _request;
@@ -408,6 +408,7 @@ public sealed class LintEngine
                     };
                     unit.Entry = entry is null ? null : new CorpusEntry(entry.Form, entry.FullPath, entry.DisplayPath, entry.Slug, entry.Title, entry.Aliases, entry.Related)
                     {
+                        Relations = entry.Relations,
                         ReadAnchors = CorpusEntry.Reread(() => Load(unit).Document),
                     };
                 }

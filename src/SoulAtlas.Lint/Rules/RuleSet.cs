@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using SoulAtlas.Lint.Rules.Computed;
 using SoulAtlas.Lint.Rules.Content;
 using SoulAtlas.Lint.Rules.Editorial;
+using SoulAtlas.Lint.Rules.Graph;
 using SoulAtlas.Lint.Rules.Identity;
 using SoulAtlas.Lint.Rules.Links;
 using SoulAtlas.Lint.Rules.Sections;
@@ -48,6 +49,10 @@ public static class RuleSet
         new GitConsistencyRule(),
         new UnsafeHtmlRule(),
         new BannedPhraseRule(),
+        new SpecializationCycleRule(),
+        new PrerequisiteCycleRule(),
+        new ContradictoryRelationRule(),
+        new OneSidedRelationRule(),
     };
 
     /// <summary>Rules whose diagnostics come from reading a file (or its suppression comments) rather than from a check.</summary>

@@ -16,7 +16,7 @@ namespace SoulAtlas.Lint.Tests;
 /// fixture corpus, restored into an isolated packages folder (so a stale cache cannot hide a
 /// packaging bug) and built with <c>dotnet build</c>.
 /// </summary>
-[Trait("Category", "Package")]
+[Trait("Category", "EndToEnd")]
 public sealed class MsBuildTaskTests : IClassFixture<MsBuildTaskTests.PackedTask>
 {
     private static readonly Regex Canonical = new(@"^(?<file>[^(\s][^(\n]*)\((?<line>\d+),(?<column>\d+),(?<endLine>\d+),(?<endColumn>\d+)\): (?<category>error|warning) (?<code>SOUL\d{3}): (?<message>.*) \[[^\]]+\]$", RegexOptions.Multiline);
@@ -127,7 +127,7 @@ public sealed class MsBuildTaskTests : IClassFixture<MsBuildTaskTests.PackedTask
             Feed = Path.Combine(_root.Path, "feed");
             Packages = Path.Combine(_root.Path, "packages");
             var project = Path.Combine(TestPaths.RepositoryRoot, "src", "SoulAtlas.Lint.MSBuild", "SoulAtlas.Lint.MSBuild.csproj");
-            var (exit, output) = Dotnet(_root.Path, "pack", project, "-o", Feed, "-p:PackageVersion=" + Version);
+            var (exit, output) = ProcessRunner.Dotnet(_root.Path, "pack", project, "-o", Feed, "-p:PackageVersion=" + Version);
             if (exit != 0)
             {
                 throw new InvalidOperationException("dotnet pack failed:\n" + output);
@@ -144,7 +144,7 @@ public sealed class MsBuildTaskTests : IClassFixture<MsBuildTaskTests.PackedTask
         public ConsumerProject NewProject(string corpus, bool withNuGetOrg = false)
         {
             var folder = new TempFolder();
-            var (exit, output) = Dotnet(folder.Path, "new", "classlib", "-o", ".", "-n", "Site", "--no-restore");
+            var (exit, output) = ProcessRunner.Dotnet(folder.Path, "new", "classlib", "-o", ".", "-n", "Site", "--no-restore");
             if (exit != 0)
             {
                 throw new InvalidOperationException("dotnet new failed:\n" + output);
@@ -201,42 +201,8 @@ public sealed class MsBuildTaskTests : IClassFixture<MsBuildTaskTests.PackedTask
         public string Folder => _folder.Path;
 
         public (int Exit, string Output) Build(params string[] extra) =>
-            Dotnet(Folder, new[] { "build", "--packages", _packages, "-nodeReuse:false", "-p:UseSharedCompilation=false" }.Concat(extra).ToArray());
+            ProcessRunner.Dotnet(Folder, new[] { "build", "--packages", _packages, "-nodeReuse:false", "-p:UseSharedCompilation=false" }.Concat(extra).ToArray());
 
         public void Dispose() => _folder.Dispose();
-    }
-
-    private static (int Exit, string Output) Dotnet(string workingDirectory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // The test host's own MSBuild settings must not leak into the user's build.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(300_000))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("dotnet " + string.Join(" ", arguments) + " did not finish in 5 minutes");
-        }
-
-        return (process.ExitCode, stdout.Result + stderr.Result);
     }
 }

@@ -14,7 +14,7 @@ namespace SoulAtlas.Lint.Tests;
 /// with <c>dotnet tool install</c>, and run on the fixture corpus. The test packs this platform
 /// only, to keep CI short; the full set of platforms is packed the same way (README).
 /// </summary>
-[Trait("Category", "Package")]
+[Trait("Category", "EndToEnd")]
 public sealed class ToolPackageTests
 {
     [Fact]
@@ -25,7 +25,7 @@ public sealed class ToolPackageTests
         var rid = RuntimeInformation.RuntimeIdentifier;
         var version = "0.0.0-test" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
         var project = Path.Combine(TestPaths.RepositoryRoot, "src", "SoulAtlas.Lint.Cli", "SoulAtlas.Lint.Cli.csproj");
-        var (packed, packOutput) = Dotnet(work.Path, "pack", project, "-o", feed, "-p:PackageVersion=" + version, "-p:SoulLintToolRuntimeIdentifiers=" + rid);
+        var (packed, packOutput) = ProcessRunner.Dotnet(work.Path, "pack", project, "-o", feed, "-p:PackageVersion=" + version, "-p:SoulLintToolRuntimeIdentifiers=" + rid);
         Assert.True(packed == 0, packOutput);
 
         var packages = Directory.GetFiles(feed, "*.nupkg").Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToList();
@@ -38,7 +38,7 @@ public sealed class ToolPackageTests
         }
 
         var tools = Path.Combine(work.Path, "tools");
-        var (installed, installOutput) = Dotnet(work.Path, "tool", "install", "SoulAtlas.Lint.Cli", "--version", version, "--tool-path", tools, "--add-source", feed);
+        var (installed, installOutput) = ProcessRunner.Dotnet(work.Path, "tool", "install", "SoulAtlas.Lint.Cli", "--version", version, "--tool-path", tools, "--add-source", feed);
         Assert.True(installed == 0, installOutput);
 
         // The platform's package, compiled ahead of time, is the one installed.
@@ -47,47 +47,12 @@ public sealed class ToolPackageTests
         Assert.True(new FileInfo(engine).Length > new FileInfo(typeof(Engine.LintEngine).Assembly.Location).Length * 3 / 2, "the installed engine is not ReadyToRun");
 
         var executable = Path.Combine(tools, OperatingSystem.IsWindows() ? "soul-lint.exe" : "soul-lint");
-        var (exit, output) = Run(executable, Path.Combine(TestPaths.Fixtures, "corpus"), "--today", "2026-11-24");
+        var (exit, output) = ProcessRunner.Run(executable, Path.Combine(TestPaths.Fixtures, "corpus"), "--today", "2026-11-24");
         Assert.True(exit == 0, output);
         Assert.Contains("8 occupations checked, no problems", output, StringComparison.Ordinal);
 
-        var (broken, brokenOutput) = Run(executable, Path.Combine(TestPaths.Fixtures, "formats"), "--format", "msbuild", "--today", "2026-11-24");
+        var (broken, brokenOutput) = ProcessRunner.Run(executable, Path.Combine(TestPaths.Fixtures, "formats"), "--format", "msbuild", "--today", "2026-11-24");
         Assert.Equal(1, broken);
         Assert.Contains("error SOUL300", brokenOutput, StringComparison.Ordinal);
-    }
-
-    private static (int Exit, string Output) Dotnet(string workingDirectory, params string[] arguments) => Run("dotnet", workingDirectory, arguments);
-
-    private static (int Exit, string Output) Run(string file, string workingDirectory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(file)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(600_000))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException(file + " " + string.Join(" ", arguments) + " did not finish in 10 minutes");
-        }
-
-        return (process.ExitCode, stdout.Result + stderr.Result);
     }
 }

@@ -20,7 +20,7 @@ public readonly record struct GraphEdge(string From, string To, string Type);
 public sealed class RelationGraph
 {
     /// <summary>The relationship types of schema/README.md, in the order the site lists them.</summary>
-    public static readonly IReadOnlyList<string> Types = new[] { "related", "specialization", "prerequisite", "adjacent", "collaboration", "progression" };
+    public static readonly IReadOnlyList<string> Types = CorpusIndex.RelationshipTypes;
 
     public const string Specialization = "specialization";
 

@@ -224,21 +224,7 @@ public sealed partial class LintEngine
             });
             Lap("scan for the index");
 
-            var sourcesBySlug = new Dictionary<string, Unit>(StringComparer.Ordinal);
-            foreach (var unit in units.Where(u => u.IsSource && u.Entry is not null))
-            {
-                if (!sourcesBySlug.ContainsKey(unit.Entry!.Slug))
-                {
-                    sourcesBySlug.Add(unit.Entry.Slug, unit);
-                }
-            }
-
-            // A record whose slug also has a source folder is that occupation's build output: it is
-            // checked against the folder and left out of the index.
-            var index = new CorpusIndex(units
-                .Where(u => u.Entry is not null && (u.IsSource || !sourcesBySlug.ContainsKey(u.Entry.Slug)))
-                .Select(u => u.Entry!)
-                .ToList());
+            var (index, sourcesBySlug) = BuildIndex(units);
             var recordFolders = new HashSet<string>(
                 units.Where(u => !u.IsSource && u.Outcome == LoadOutcome.Occupation).Select(u => Path.GetDirectoryName(u.Path) ?? string.Empty),
                 StringComparer.Ordinal);
@@ -304,6 +290,29 @@ public sealed partial class LintEngine
                 clock is null ? 0 : (long)(clock() - started).TotalMilliseconds,
                 computed.Where(c => c is not null).Select(c => c!).ToList(),
                 timings);
+        }
+
+        /// <summary>
+        /// The corpus index of surveyed units, and the source folders by slug. A record whose slug also
+        /// has a source folder is that occupation's build output: it is checked against the folder and
+        /// left out of the index.
+        /// </summary>
+        private static (CorpusIndex Index, Dictionary<string, Unit> SourcesBySlug) BuildIndex(List<Unit> units)
+        {
+            var sourcesBySlug = new Dictionary<string, Unit>(StringComparer.Ordinal);
+            foreach (var unit in units.Where(u => u.IsSource && u.Entry is not null))
+            {
+                if (!sourcesBySlug.ContainsKey(unit.Entry!.Slug))
+                {
+                    sourcesBySlug.Add(unit.Entry.Slug, unit);
+                }
+            }
+
+            var index = new CorpusIndex(units
+                .Where(u => u.Entry is not null && (u.IsSource || !sourcesBySlug.ContainsKey(u.Entry.Slug)))
+                .Select(u => u.Entry!)
+                .ToList());
+            return (index, sourcesBySlug);
         }
 
         private bool InScope(string path) => _scope is null || _scope.Includes(path);

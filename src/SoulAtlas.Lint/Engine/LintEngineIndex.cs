@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using SoulAtlas.Lint.Corpus;
 
@@ -22,9 +20,7 @@ public sealed partial class LintEngine
             var (units, _) = Group(_request.Documents);
             ForEach(units.Count, i => Survey(units[i]));
 
-            // As in a lint run: a record whose slug also has a source folder is that folder's build output.
-            var sources = new HashSet<string>(units.Where(u => u.IsSource && u.Entry is not null).Select(u => u.Entry!.Slug), StringComparer.Ordinal);
-            return new CorpusIndex(units.Where(u => u.Entry is not null && (u.IsSource || !sources.Contains(u.Entry.Slug))).Select(u => u.Entry!).ToList());
+            return BuildIndex(units).Index;
         }
     }
 }

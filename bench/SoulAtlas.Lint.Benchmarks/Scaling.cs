@@ -16,7 +16,7 @@ namespace SoulAtlas.Lint.Benchmarks;
 /// record (its markdown, and its stored html) at a base size and at ten times that size, and the
 /// loader, the computed metadata, the Markdown parse and every rule are timed on both (the best of
 /// a few runs). A linear path costs about ten times as much at ten times the size; the report lists
-/// each rule's worst ratio over all patterns. <c>dotnet run -c Release -- scaling [base-KB]</c>.
+/// each rule's worst ratio over all patterns. <c>dotnet run -c Release -- scaling [base-KB] [pattern…]</c>.
 /// </summary>
 public static class Scaling
 {
@@ -41,7 +41,9 @@ public static class Scaling
         // Warm up every path once.
         Measure(record, "warm *a* [b](c) ~d~", 64);
 
-        foreach (var pattern in Patterns)
+        // Patterns named after the size limit only those (e.g. `scaling 20 "<a "`).
+        var only = args.Skip(2).ToHashSet(StringComparer.Ordinal);
+        foreach (var pattern in Patterns.Where(p => only.Count == 0 || only.Contains(p)))
         {
             var small = Measure(record, pattern, baseChars);
             var large = Measure(record, pattern, baseChars * 10);
@@ -70,7 +72,10 @@ public static class Scaling
             Console.WriteLine($"| {stage} | `{Show(w.Pattern)}` | {w.Small:F2} ms | {w.Large:F2} ms | {(w.Ratio == 0 ? "< 1 ms" : w.Ratio.ToString("F1", System.Globalization.CultureInfo.InvariantCulture) + "×")} |");
         }
 
-        Yaml(baseChars);
+        if (only.Count == 0)
+        {
+            Yaml(baseChars);
+        }
     }
 
     /// <summary>Milliseconds per stage for one input: the pattern repeated to <paramref name="chars"/> characters.</summary>

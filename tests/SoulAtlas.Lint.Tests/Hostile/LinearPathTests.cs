@@ -90,4 +90,16 @@ public sealed class LinearPathTests
         const string Plain = "<p>a <b>b</b><br><img src=x></p><ul><li>c</li></ul>";
         Assert.Same(Plain, Rules.Content.HtmlDom.CapDepth(Plain));
     }
+
+    [Fact]
+    public void Script_nested_past_the_cap_is_still_found_where_it_is_written()
+    {
+        var deep = string.Concat(Enumerable.Repeat("<span>", 1_000));
+        var html = deep + "<b onclick=\"f()\">x</b><a xlink:href=\"javascript:y\">z</a><script>s()</script>" + string.Concat(Enumerable.Repeat("</span>", 1_000)) + "<i onmouseover=g()>w</i>";
+        var findings = Rules.Content.UnsafeHtmlScanner.Scan(html);
+        Assert.Equal(
+            new[] { html.IndexOf("onclick", System.StringComparison.Ordinal), html.IndexOf("xlink:href", System.StringComparison.Ordinal), html.IndexOf("<script", System.StringComparison.Ordinal), html.IndexOf("onmouseover", System.StringComparison.Ordinal) },
+            findings.Select(f => f.Offset).ToArray());
+        Assert.Contains("<script>", findings[2].Message, System.StringComparison.Ordinal);
+    }
 }

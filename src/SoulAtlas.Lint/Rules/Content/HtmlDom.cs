@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 
@@ -26,7 +27,9 @@ internal sealed class HtmlDom
     /// </summary>
     public IDocument Parse(string html) => ParseWith(_plain, CapDepth(html), keepSourceReferences: false);
 
-    internal static string CapDepth(string html)
+    /// <param name="html">The markup.</param>
+    /// <param name="droppedStartTags">When given, receives the offset of every start tag read as text.</param>
+    internal static string CapDepth(string html, List<int>? droppedStartTags = null)
     {
         var depth = 0;
         var excess = 0;
@@ -82,6 +85,11 @@ internal sealed class HtmlDom
 
             if (drop)
             {
+                if (!closing)
+                {
+                    droppedStartTags?.Add(i);
+                }
+
                 copy ??= html.ToCharArray();
                 copy[i] = ' ';
             }

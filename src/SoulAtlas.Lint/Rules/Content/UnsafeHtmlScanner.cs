@@ -101,7 +101,31 @@ internal static class UnsafeHtmlScanner
             return findings;
         }
 
-        foreach (var element in (dom ?? new HtmlDom()).ParseLocated(html).All)
+        // Past the depth cap a browser still builds every element (it re-parents them), so a start
+        // tag the cap reads as text is judged on its own: the parse stays linear and nothing hides
+        // below the cap.
+        dom ??= new HtmlDom();
+        var dropped = new List<int>();
+        ScanParsed(html, HtmlDom.CapDepth(html, dropped), dom, 0, findings);
+        foreach (var start in dropped)
+        {
+            var end = html.IndexOf('>', start);
+            var tag = html.Substring(start, end - start + 1);
+            ScanParsed(tag, tag, dom, start, findings);
+        }
+
+        if (dropped.Count > 0)
+        {
+            findings.Sort((a, b) => a.Offset.CompareTo(b.Offset));
+        }
+
+        return findings;
+    }
+
+    private static void ScanParsed(string html, string parsed, HtmlDom dom, int shift, List<UnsafeFinding> all)
+    {
+        var findings = new List<UnsafeFinding>();
+        foreach (var element in dom.ParseLocated(parsed).All)
         {
             var name = element.LocalName.ToLowerInvariant();
             var offset = HtmlDom.OffsetOf(element);
@@ -121,7 +145,10 @@ internal static class UnsafeHtmlScanner
             CheckAttributes(html, element, name, offset, findings);
         }
 
-        return findings;
+        foreach (var finding in findings)
+        {
+            all.Add(finding with { Offset = finding.Offset + shift });
+        }
     }
 
     private static void CheckAttributes(string html, IElement element, string elementName, int offset, List<UnsafeFinding> findings)

@@ -96,7 +96,8 @@ public sealed class SoulLint : Task, ICancelableTask
 
         using var corpus = DiskCorpus.Load(new[] { root }, root, settings, UseGitIgnore, _cancellation.Token);
         var engine = new LintEngine();
-        var result = engine.Lint(new LintRequest(corpus.Documents, settings) { Scope = corpus.Scope, BaseDirectory = baseDirectory }, _cancellation.Token);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = engine.Lint(new LintRequest(corpus.Documents, settings) { Scope = corpus.Scope, BaseDirectory = baseDirectory, Clock = () => clock.Elapsed }, _cancellation.Token);
         var baseline = string.IsNullOrEmpty(Baseline) ? null : DiskConfig.ReadBaseline(Path.GetFullPath(Baseline), Baseline!);
         var outcome = new ReportPolicy { Baseline = baseline }.Apply(result);
         Occupations = outcome.Result.Occupations;

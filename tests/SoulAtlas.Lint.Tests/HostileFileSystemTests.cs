@@ -242,7 +242,8 @@ public sealed class HostileFileSystemTests
 
     [Theory]
     [InlineData("[]", "soul-lint.json:1:1: the config must be a JSON object of settings")]
-    [InlineData("{\"limits\": {\"maxYamlNodes\": 1000000000}}", "limits.maxYamlNodes is 1000000000; the maximum is 1000000")]
+    [InlineData("{\"limits\": {\"maxYamlNodes\": 1000000000}}", "limits.maxYamlNodes is 1000000000; the maximum is 200000")]
+    [InlineData("{\"limits\": {\"maxCheckMilliseconds\": 3600000}}", "limits.maxCheckMilliseconds is 3600000; the maximum is 600000")]
     public void A_config_that_cannot_be_used_says_why(string text, string says)
     {
         using var corpus = Records();

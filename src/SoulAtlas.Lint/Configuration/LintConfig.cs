@@ -106,6 +106,7 @@ public sealed class LintConfig
                 MaxFileBytes = (long?)limits["maxFileBytes"] ?? defaults.MaxFileBytes,
                 MaxDepth = (int?)limits["maxDepth"] ?? defaults.MaxDepth,
                 MaxYamlNodes = (int?)limits["maxYamlNodes"] ?? defaults.MaxYamlNodes,
+                MaxCheckMilliseconds = (int?)limits["maxCheckMilliseconds"] ?? defaults.MaxCheckMilliseconds,
             };
         }
 

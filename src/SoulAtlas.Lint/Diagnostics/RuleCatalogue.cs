@@ -38,8 +38,8 @@ public static class RuleCatalogue
 
     public static readonly RuleDescriptor ResourceLimit = new(
         "SOUL006", "resource-limit", Severity.Error, RuleScope.All, false,
-        "File exceeds the size, nesting-depth or alias-expansion limit.",
-        "Files larger than the size limit or nested deeper than the depth limit are not parsed, so a corrupt or hostile file cannot exhaust memory or stack. The limits are configurable.");
+        "File exceeds the size, nesting-depth or alias-expansion limit, or its checks exceed the time budget.",
+        "Files larger than the size limit or nested deeper than the depth limit are not parsed, and a file whose checks outlast the per-file time budget has the remaining checks skipped, so a corrupt or hostile file cannot exhaust memory, stack or time. The limits are configurable up to hard ceilings.");
 
     public static readonly RuleDescriptor UnusedSuppression = new(
         "SOUL007", "unused-suppression", Severity.Warning, RuleScope.Sources, false,

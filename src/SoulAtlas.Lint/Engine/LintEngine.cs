@@ -477,11 +477,18 @@ public sealed partial class LintEngine
             {
                 computed = ComputedCalculator.Compute(document, _contract.Sections, index.BacklinksOf(document.Slug));
                 var context = new RuleContext(document, index, _contract, computed, _settings, _engine.Caches, findings);
+                var budget = new TimeBudget(_request.Clock, _settings.Limits.MaxCheckMilliseconds);
+                context.Deadline = budget.Deadline;
                 var scope = document.Form == DocumentForm.Record ? RuleScope.Records : RuleScope.Sources;
                 for (var r = 0; r < RuleSet.DocumentRules.Count; r++)
                 {
                     var rule = RuleSet.DocumentRules[r];
                     if ((rule.Descriptor.Scope & scope) == 0 || (!_settings.RunDisabledRules && _settings.SeverityOf(rule.Descriptor) == Severity.Off))
+                    {
+                        continue;
+                    }
+
+                    if (budget.Skip(rule.Descriptor))
                     {
                         continue;
                     }
@@ -503,6 +510,13 @@ public sealed partial class LintEngine
                     {
                         Interlocked.Add(ref _ruleTicks[r], _request.Clock!().Ticks - ruleStarted);
                     }
+
+                    budget.Ran(rule.Descriptor);
+                }
+
+                if (budget.Report() is { } spent)
+                {
+                    findings.Add(new Finding(RuleCatalogue.ResourceLimit, document.AnchorRange, spent, null));
                 }
             }
 

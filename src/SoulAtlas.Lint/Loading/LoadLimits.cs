@@ -19,6 +19,23 @@ public sealed class LoadLimits
     private readonly int _maxDepth = 64;
     private readonly int _maxYamlNodes = 20_000;
 
+    /// <summary>The longest per-file time budget any configuration may set: ten minutes.</summary>
+    public const int CheckMillisecondsCeiling = 600_000;
+
+    private readonly int _maxCheckMilliseconds = 10_000;
+
+    /// <summary>
+    /// How long the rules may take on one file, in milliseconds of the host's clock (at most
+    /// <see cref="CheckMillisecondsCeiling"/>). A real file takes a few milliseconds; past the
+    /// budget the remaining rules are skipped and a resource-limit diagnostic names them. Hosts
+    /// that pass no clock have no time budget.
+    /// </summary>
+    public int MaxCheckMilliseconds
+    {
+        get => _maxCheckMilliseconds;
+        init => _maxCheckMilliseconds = Math.Max(1, Math.Min(value, CheckMillisecondsCeiling));
+    }
+
     /// <summary>Largest file that is parsed, in bytes (published records are about 40 KB).</summary>
     public long MaxFileBytes { get; init; } = 8 * 1024 * 1024;
 

@@ -57,6 +57,15 @@ public sealed class RuleContext
 
     internal RuleDescriptor? Current { get; set; }
 
+    /// <summary>Tells whether the file's time budget is spent (never, when the host has no clock).</summary>
+    internal Func<bool>? Deadline { get; set; }
+
+    /// <summary>
+    /// The file's time budget (<c>limits.maxCheckMilliseconds</c>) is spent: a rule that loops over
+    /// sections stops at the next one, and the engine reports which rules were cut short or skipped.
+    /// </summary>
+    public bool OutOfTime => Deadline?.Invoke() == true;
+
     public void Report(SourceRange range, string message, Severity? severity = null) =>
         _sink.Add(new Finding(Current ?? throw new InvalidOperationException("no rule is running"), range, message, severity));
 

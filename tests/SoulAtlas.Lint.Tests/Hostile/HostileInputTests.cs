@@ -115,6 +115,23 @@ public sealed class HostileInputTests
         Assert.Contains(findings, f => f.Rule == "citation");
     }
 
+    [Theory]
+    [InlineData("title: \"Deck\\ud800hand\"", 8)]
+    [InlineData("title: \"\\udc00\"", 8)]
+    [InlineData("summary: \"a \\U0001F600 b \\udbff\"", 10)]
+    public void A_lone_surrogate_escape_in_yaml_is_an_invalid_yaml_error_at_its_string(string line, int column)
+    {
+        var key = line.Substring(0, line.IndexOf(':', StringComparison.Ordinal) + 1);
+        var yaml = string.Join("\n", FixtureMetadata.Split('\n').Select(l => l.StartsWith(key, StringComparison.Ordinal) ? line : l));
+        Assert.Contains(line, yaml, StringComparison.Ordinal);
+        var findings = HostileHarness.Source(FixtureSoul, yaml, slug: "deckhand");
+        var error = Assert.Single(findings, f => f.Rule == "invalid-yaml");
+        var lineNumber = Array.FindIndex(yaml.Split('\n'), l => l == line) + 1;
+        Assert.Equal((lineNumber, column), (error.Line, error.Column));
+        Assert.Contains("surrogate", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_lone_surrogate_in_a_key_or_a_related_slug_does_not_break_the_index_scan()
     {

@@ -16,6 +16,11 @@ public sealed class BannedPhraseRule : Rule
         var matcher = context.Caches.PhrasesFor(context.Settings.BannedPhrases);
         foreach (var section in BodySections.Editable(context.Document))
         {
+            if (context.OutOfTime)
+            {
+                return;
+            }
+
             List<(int Start, int End)>? notProse = null;
             foreach (var (start, length, phrase) in matcher.Matches(section.Markdown))
             {

@@ -26,6 +26,11 @@ public sealed class MarkdownLinkRule : Rule
         HashSet<string>? ownAnchors = null;
         foreach (var section in BodySections.Editable(context.Document))
         {
+            if (context.OutOfTime)
+            {
+                return;
+            }
+
             var markdown = section.Markdown;
             if (markdown.IndexOf("](", StringComparison.Ordinal) < 0 && markdown.IndexOf("]:", StringComparison.Ordinal) < 0
                 && markdown.IndexOf("/souls/", StringComparison.Ordinal) < 0 && markdown.IndexOf("/occupations/", StringComparison.Ordinal) < 0)

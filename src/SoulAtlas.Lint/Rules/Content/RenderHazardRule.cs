@@ -37,6 +37,11 @@ public sealed partial class RenderHazardRule : Rule
     {
         foreach (var section in BodySections.Editable(context.Document))
         {
+            if (context.OutOfTime)
+            {
+                return;
+            }
+
             foreach (var (start, end, message) in Find(section.Markdown, () => BodySections.SyntaxOf(context, section) ?? new MarkdownDocument(), skipPlainBlocks: true))
             {
                 context.Report(section.RangeOf(start, end), message);

@@ -23,6 +23,11 @@ public sealed class SectionHtmlRule : Rule
     {
         foreach (var section in context.Document.Sections)
         {
+            if (context.OutOfTime)
+            {
+                return;
+            }
+
             if (section.RecordEntry?["html"] is not JValue { Type: JTokenType.String } htmlToken)
             {
                 continue;

@@ -21,6 +21,11 @@ public sealed class UnsafeHtmlRule : Rule
     {
         foreach (var section in BodySections.Editable(context.Document))
         {
+            if (context.OutOfTime)
+            {
+                return;
+            }
+
             if (MayHoldHtmlOrLinks(section.Markdown))
             {
                 CheckMarkdown(context, section);
@@ -29,6 +34,11 @@ public sealed class UnsafeHtmlRule : Rule
 
         foreach (var section in context.Document.Sections)
         {
+            if (context.OutOfTime)
+            {
+                return;
+            }
+
             if (section.RecordEntry?["html"] is JValue { Type: JTokenType.String } token && JsonLocations.SpanOf(token) is { } span)
             {
                 JsonStringMap? map = null;

@@ -17,6 +17,7 @@ namespace SoulAtlas.Lint.Tests;
 /// packaging bug) and built with <c>dotnet build</c>.
 /// </summary>
 [Trait("Category", "EndToEnd")]
+[Collection(RepositoryBuilds.Name)]
 public sealed class MsBuildTaskTests : IClassFixture<MsBuildTaskTests.PackedTask>
 {
     private static readonly Regex Canonical = new(@"^(?<file>[^(\s][^(\n]*)\((?<line>\d+),(?<column>\d+),(?<endLine>\d+),(?<endColumn>\d+)\): (?<category>error|warning) (?<code>SOUL\d{3}): (?<message>.*) \[[^\]]+\]$", RegexOptions.Multiline);

@@ -15,6 +15,7 @@ namespace SoulAtlas.Lint.Tests;
 /// only, to keep CI short; the full set of platforms is packed the same way (README).
 /// </summary>
 [Trait("Category", "EndToEnd")]
+[Collection(RepositoryBuilds.Name)]
 public sealed class ToolPackageTests
 {
     [Fact]

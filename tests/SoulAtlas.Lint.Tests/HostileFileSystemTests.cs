@@ -89,6 +89,46 @@ public sealed class HostileFileSystemTests
     }
 
     [UnixFact]
+    public void A_gitignore_that_is_a_fifo_or_a_link_to_a_device_is_passed_over_as_git_does()
+    {
+        using var sources = new TempFolder();
+        sources.CopyTree(Path.Combine(TestPaths.Fixtures, "corpus"));
+        Directory.CreateDirectory(Path.Combine(sources.Path, ".git"));
+        sources.Write(".gitignore", "souls/harbour-pilot/\n");
+        var (cleanExit, clean, _) = RunBounded(sources.Path, ".", "--format", "json", "--today", Today);
+        Assert.Equal(0, cleanExit);
+        Assert.DoesNotContain("harbour-pilot/SOUL.md", clean, StringComparison.Ordinal);
+
+        MakeFifo(Path.Combine(sources.Path, "souls", ".gitignore"));
+        File.CreateSymbolicLink(Path.Combine(sources.Path, "api", ".gitignore"), "/dev/zero");
+        var (exit, stdout, _) = RunBounded(sources.Path, ".", "--format", "json", "--today", Today);
+        Assert.Equal(0, exit);
+        Assert.Equal(
+            Newtonsoft.Json.Linq.JObject.Parse(clean)["summary"]!["occupations"]!.ToString(),
+            Newtonsoft.Json.Linq.JObject.Parse(stdout)["summary"]!["occupations"]!.ToString());
+    }
+
+    [UnixFact]
+    public void A_config_or_baseline_too_large_or_endless_is_refused_before_it_is_read()
+    {
+        using var corpus = Records();
+        using (var config = new FileStream(Path.Combine(corpus.Path, "soul-lint.json"), FileMode.Create))
+        {
+            config.SetLength(20L * 1024 * 1024 * 1024);
+        }
+
+        var (exit, _, stderr) = RunBounded(corpus.Path, "records", "--today", Today);
+        Assert.Equal(2, exit);
+        Assert.Contains("soul-lint.json: is 21474836480 bytes, over the limit of 16777216 bytes; not read", stderr, StringComparison.Ordinal);
+
+        File.Delete(Path.Combine(corpus.Path, "soul-lint.json"));
+        File.CreateSymbolicLink(Path.Combine(corpus.Path, "baseline.json"), "/dev/zero");
+        var (baselineExit, _, baselineErr) = RunBounded(corpus.Path, "records", "--baseline", "baseline.json", "--today", Today);
+        Assert.Equal(2, baselineExit);
+        Assert.Contains("baseline baseline.json: not a regular file", baselineErr, StringComparison.Ordinal);
+    }
+
+    [UnixFact]
     public void A_link_to_a_file_outside_the_corpus_is_not_read_and_is_reported()
     {
         using var corpus = Records();

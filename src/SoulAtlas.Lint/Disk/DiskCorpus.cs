@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -364,8 +365,7 @@ public static class DiskConfig
         string text;
         try
         {
-            RequireRegular(path, displayPath, m => new ConfigException(m));
-            text = File.ReadAllText(path);
+            text = ReadText(path, displayPath, MaxConfigBytes, m => new ConfigException(m));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -389,8 +389,7 @@ public static class DiskConfig
         byte[] bytes;
         try
         {
-            RequireRegular(path, "baseline " + displayPath, m => new BaselineException(m));
-            bytes = File.ReadAllBytes(path);
+            bytes = ReadRegular(path, "baseline " + displayPath, MaxBaselineBytes, m => new BaselineException(m));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -401,6 +400,51 @@ public static class DiskConfig
     }
 
     /// <summary>Opening a FIFO blocks until a writer comes, and a device can be endless: only regular files are read.</summary>
+    /// <summary>Largest config, schema or section list read (a real one is a few kilobytes).</summary>
+    internal const long MaxConfigBytes = 16 * 1024 * 1024;
+
+    /// <summary>Largest baseline read (about a hundred bytes per recorded problem).</summary>
+    internal const long MaxBaselineBytes = 256 * 1024 * 1024;
+
+    /// <summary>
+    /// The bytes of a regular file (links followed) of at most <paramref name="maxBytes"/>: a FIFO,
+    /// a device such as /dev/zero or an oversized file is refused before it is read, as
+    /// <paramref name="error"/> says, so no file a user names can hang the run or exhaust memory.
+    /// </summary>
+    internal static byte[] ReadRegular(string path, string name, long maxBytes, Func<string, Exception> error)
+    {
+        RequireRegular(path, name, error);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
+        var length = stream.Length;
+        if (length > maxBytes)
+        {
+            throw error($"{name}: is {length.ToString(CultureInfo.InvariantCulture)} bytes, over the limit of {maxBytes.ToString(CultureInfo.InvariantCulture)} bytes; not read");
+        }
+
+        var bytes = new byte[length];
+        var read = 0;
+        while (read < bytes.Length)
+        {
+            var n = stream.Read(bytes, read, bytes.Length - read);
+            if (n == 0)
+            {
+                break;
+            }
+
+            read += n;
+        }
+
+        return read == bytes.Length ? bytes : bytes.AsSpan(0, read).ToArray();
+    }
+
+    /// <summary>Like <see cref="ReadRegular"/>, decoded as UTF-8 (a byte-order mark is dropped).</summary>
+    internal static string ReadText(string path, string name, long maxBytes, Func<string, Exception> error)
+    {
+        var bytes = ReadRegular(path, name, maxBytes, error);
+        var bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        return System.Text.Encoding.UTF8.GetString(bytes, bom, bytes.Length - bom);
+    }
+
     private static void RequireRegular(string path, string name, Func<string, Exception> error)
     {
         var kind = FileStatus.OfTarget(path).Kind;
@@ -424,8 +468,7 @@ public static class DiskConfig
                 return null;
             }
 
-            RequireRegular(path, path, m => new ConfigException(m));
-            return File.ReadAllText(path);
+            return ReadText(path, path, MaxConfigBytes, m => new ConfigException(m));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

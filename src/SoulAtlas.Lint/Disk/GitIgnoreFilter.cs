@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using SoulAtlas.Lint.Text;
 using System.IO;
+using System.Linq;
 using MAB.DotIgnore;
 
 namespace SoulAtlas.Lint.Disk;
@@ -73,7 +74,15 @@ public sealed class GitIgnoreFilter
         var file = Path.Combine(dir, ".gitignore");
         try
         {
-            return File.Exists(file) ? new IgnoreList(file) : null;
+            // Only a regular file is read, as git does: git does not follow a symbolic link to a
+            // .gitignore, and a FIFO or a link to a device would hang the walk or fill memory.
+            if (FileStatus.Of(file).Kind != FileKind.Regular)
+            {
+                return null;
+            }
+
+            var text = DiskConfig.ReadText(file, file, DiskConfig.MaxConfigBytes, m => new IOException(m));
+            return new IgnoreList(text.Split('\n').Select(line => line.TrimEnd('\r')));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
         {

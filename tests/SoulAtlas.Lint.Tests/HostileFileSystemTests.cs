@@ -109,6 +109,25 @@ public sealed class HostileFileSystemTests
     }
 
     [UnixFact]
+    public void A_folder_whose_name_is_not_utf8_is_reported_in_words_and_the_rest_is_linted()
+    {
+        using var sources = new TempFolder();
+        sources.CopyTree(Path.Combine(TestPaths.Fixtures, "corpus"));
+        using (var shell = Process.Start(new ProcessStartInfo("bash", new[] { "-c", "mkdir $'souls/bad\\xffname' && cp souls/deckhand/* $'souls/bad\\xffname/'" }) { WorkingDirectory = sources.Path, UseShellExecute = false })!)
+        {
+            shell.WaitForExit();
+            Assert.Equal(0, shell.ExitCode);
+        }
+
+        var (exit, stdout, _) = RunBounded(sources.Path, ".", "--today", Today);
+        Assert.Equal(1, exit);
+        Assert.Contains("souls/bad\uFFFDname", stdout, StringComparison.Ordinal);
+        Assert.Contains("its name is not valid UTF-8", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Could not find", stdout, StringComparison.Ordinal);
+        Assert.Contains("in 8 occupations", stdout, StringComparison.Ordinal);
+    }
+
+    [UnixFact]
     public void A_config_or_baseline_too_large_or_endless_is_refused_before_it_is_read()
     {
         using var corpus = Records();

@@ -170,7 +170,7 @@ public static class CorpusDiscovery
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            notes.Add(ContentFile.Unreadable(parent, ex.Message));
+            notes.Add(ContentFile.Unreadable(parent, CorpusDiscovery.WhyUnreadable(parent, ex)));
             return result;
         }
 
@@ -216,7 +216,7 @@ public static class CorpusDiscovery
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                notes.Add(ContentFile.Unreadable(dir, ex.Message));
+                notes.Add(ContentFile.Unreadable(dir, CorpusDiscovery.WhyUnreadable(dir, ex)));
                 continue;
             }
 
@@ -238,4 +238,14 @@ public static class CorpusDiscovery
         files.Sort(StringComparer.Ordinal);
         return files;
     }
+
+    /// <summary>
+    /// Why a path could not be read, in words. A name that is not valid UTF-8 reaches .NET with
+    /// its bad bytes replaced (shown as �), so it can never be opened by that name: say so, rather
+    /// than "could not find" a path the user can see.
+    /// </summary>
+    internal static string WhyUnreadable(string path, Exception ex) =>
+        path.IndexOf('\uFFFD') >= 0 && ex is FileNotFoundException or DirectoryNotFoundException
+            ? "its name is not valid UTF-8 (the bytes shown as \uFFFD), so it cannot be opened by name; rename it"
+            : ex.Message;
 }

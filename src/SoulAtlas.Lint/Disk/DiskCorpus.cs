@@ -143,7 +143,7 @@ public sealed class DiskCorpus : IDisposable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return ContentFile.Unreadable(fullPath, ex.Message);
+            return ContentFile.Unreadable(fullPath, CorpusDiscovery.WhyUnreadable(fullPath, ex));
         }
 
         try
@@ -167,7 +167,7 @@ public sealed class DiskCorpus : IDisposable
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             handle.Dispose();
-            return ContentFile.Unreadable(fullPath, ex.Message);
+            return ContentFile.Unreadable(fullPath, CorpusDiscovery.WhyUnreadable(fullPath, ex));
         }
 #else
         return Read(fullPath, limits);
@@ -226,7 +226,7 @@ public sealed class DiskCorpus : IDisposable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return ContentFile.Unreadable(fullPath, ex.Message);
+            return ContentFile.Unreadable(fullPath, CorpusDiscovery.WhyUnreadable(fullPath, ex));
         }
     }
 

@@ -150,6 +150,8 @@ public static class EditDistance
     {
         string? best = null;
         var bestDistance = maxDistance + 1;
+        int[]? previous = null;
+        int[]? current = null;
         foreach (var candidate in candidates)
         {
             if (Math.Abs(candidate.Length - value.Length) >= bestDistance)
@@ -157,8 +159,14 @@ public static class EditDistance
                 continue;
             }
 
+            if (previous is null || previous.Length <= candidate.Length)
+            {
+                previous = new int[Math.Max(candidate.Length + 1, 32)];
+                current = new int[previous.Length];
+            }
+
             // One past the bound, so that a cut-off search is not mistaken for a tie.
-            var d = Compute(value, candidate, bestDistance + 1);
+            var d = Compute(value, candidate, bestDistance + 1, previous, current!);
             if (d < bestDistance || (d == bestDistance && best is not null && string.CompareOrdinal(candidate, best) < 0))
             {
                 bestDistance = d;
@@ -169,10 +177,10 @@ public static class EditDistance
         return best;
     }
 
-    public static int Compute(string a, string b, int bound)
+    public static int Compute(string a, string b, int bound) => Compute(a, b, bound, new int[b.Length + 1], new int[b.Length + 1]);
+
+    private static int Compute(string a, string b, int bound, int[] previous, int[] current)
     {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
         {
             previous[j] = j;

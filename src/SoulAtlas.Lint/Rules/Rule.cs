@@ -57,6 +57,19 @@ public sealed class RuleContext
 
     internal RuleDescriptor? Current { get; set; }
 
+    /// <summary>How many nearest-name searches ("did you mean …?") one document may make.</summary>
+    internal const int MaxSuggestions = 100;
+
+    private int _suggestions;
+
+    /// <summary>
+    /// Whether a "did you mean" may still be looked for in this document. Each search compares the
+    /// name with every candidate (all slugs, all anchors of a page), so a document with thousands
+    /// of broken links would cost their product: the first <see cref="MaxSuggestions"/> get a
+    /// suggestion, the rest are reported without one.
+    /// </summary>
+    internal bool MaySuggest() => ++_suggestions <= MaxSuggestions;
+
     /// <summary>Tells whether the file's time budget is spent (never, when the host has no clock).</summary>
     internal Func<bool>? Deadline { get; set; }
 

@@ -115,6 +115,20 @@ public sealed class HostileInputTests
         Assert.Contains(findings, f => f.Rule == "citation");
     }
 
+    [Fact]
+    public void Thousands_of_broken_links_get_a_did_you_mean_only_for_the_first_hundred()
+    {
+        // Each suggestion compares the name with every slug of the corpus: bounded per document.
+        var slugs = Enumerable.Range(10, 90).Select(i => "deckhand" + i).Concat(Enumerable.Range(10, 60).Select(i => "deckhan" + i)).ToList();
+        var related = string.Concat(slugs.Select(s => $"  - {{ slug: '{s}', type: 'adjacent' }}\n"));
+        var yaml = FixtureMetadata.Replace("  - { slug: 'ship-captain', type: 'progression' }\n", related, StringComparison.Ordinal);
+        Assert.NotEqual(FixtureMetadata, yaml);
+        var broken = HostileHarness.Source(FixtureSoul, yaml, slug: "deckhand").Where(f => f.Rule == "related-exists").OrderBy(f => f.Line).ToList();
+        Assert.Equal(slugs.Count, broken.Count);
+        Assert.All(broken.Take(100), f => Assert.EndsWith("(did you mean \"deckhand\"?)", f.Message, StringComparison.Ordinal));
+        Assert.All(broken.Skip(100), f => Assert.EndsWith("names no occupation in the corpus", f.Message, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("title: \"Deck\\ud800hand\"", 8)]
     [InlineData("title: \"\\udc00\"", 8)]

@@ -59,8 +59,8 @@ public sealed class MarkdownLinkRule : Rule
                 }
 
                 var problem = slug is null
-                    ? CheckAnchor(anchor, ownAnchors ??= PageAnchors.Of(context.Document), "this SOUL")
-                    : CheckTarget(context.Corpus, slug, anchor);
+                    ? CheckAnchor(context, anchor, ownAnchors ??= PageAnchors.Of(context.Document), "this SOUL")
+                    : CheckTarget(context, slug, anchor);
                 if (problem is not null)
                 {
                     context.Report(section.RangeOf(span.Start, span.End + 1), $"link {Quote.Q(url)}: {problem}");
@@ -142,26 +142,27 @@ public sealed class MarkdownLinkRule : Rule
         return null;
     }
 
-    private static string? CheckTarget(CorpusIndex corpus, string slug, string anchor)
+    private static string? CheckTarget(RuleContext context, string slug, string anchor)
     {
+        var corpus = context.Corpus;
         if (!corpus.Contains(slug))
         {
-            var suggestion = corpus.Suggest(slug);
+            var suggestion = context.MaySuggest() ? corpus.Suggest(slug) : null;
             var hint = suggestion is null ? string.Empty : $" (did you mean {Quote.Q(suggestion)}?)";
             return $"{Quote.Q(slug)} names no occupation in the corpus{hint}";
         }
 
-        return CheckAnchor(anchor, corpus.AnchorsOf(slug), Quote.Q(slug));
+        return CheckAnchor(context, anchor, corpus.AnchorsOf(slug), Quote.Q(slug));
     }
 
-    private static string? CheckAnchor(string anchor, ISet<string> anchors, string page)
+    private static string? CheckAnchor(RuleContext context, string anchor, ISet<string> anchors, string page)
     {
         if (anchor.Length == 0 || anchors.Contains(anchor))
         {
             return null;
         }
 
-        var suggestion = EditDistance.Nearest(anchor, anchors, Math.Max(2, anchor.Length / 4));
+        var suggestion = context.MaySuggest() ? EditDistance.Nearest(anchor, anchors, Math.Max(2, anchor.Length / 4)) : null;
         var hint = suggestion is null ? string.Empty : $" (did you mean {Quote.Q("#" + suggestion)}?)";
         return $"{Quote.Q("#" + anchor)} names no section or heading of {page}{hint}";
     }

@@ -18,7 +18,7 @@ public sealed class RelatedExistsRule : Rule
                 continue;
             }
 
-            var suggestion = context.Corpus.Suggest(link.Slug);
+            var suggestion = context.MaySuggest() ? context.Corpus.Suggest(link.Slug) : null;
             var hint = suggestion is null ? string.Empty : $" (did you mean {Quote.Q(suggestion)}?)";
             context.Report(link.SlugToken, $"related slug {Quote.Q(link.Slug)} names no occupation in the corpus{hint}");
         }

@@ -116,8 +116,9 @@ public sealed class SoulLint : Task, ICancelableTask
 
     private void LogDiagnostic(Diagnostic d)
     {
-        var file = d.File;
-        var message = $"{d.Message} [{d.Rule.Name}]";
+        // Content's control characters (a line break in a title) must not reach the build log raw.
+        var file = Text.TerminalText.Escape(d.File);
+        var message = $"{Text.TerminalText.Escape(d.Message)} [{d.Rule.Name}]";
         var helpKeyword = "soul-lint." + d.Rule.Name;
         if (d.Severity == Severity.Error || (d.Severity == Severity.Warning && TreatWarningsAsErrors))
         {

@@ -1,13 +1,15 @@
 using System.Text;
 using SoulAtlas.Lint.Diagnostics;
 using SoulAtlas.Lint.Engine;
+using SoulAtlas.Lint.Text;
 
 namespace SoulAtlas.Lint.Formatting;
 
 /// <summary>
 /// GitHub Actions workflow commands (<c>::error file=…,line=…::message</c>), which GitHub turns into
 /// annotations on the pull request. Property values escape <c>% \r \n : ,</c> and the message
-/// escapes <c>% \r \n</c>, as the runner's command parser requires.
+/// escapes <c>% \r \n</c>, as the runner's command parser requires; other control characters of
+/// content (an ESC would colour or rewrite the job's log) are escaped first, as for a terminal.
 /// </summary>
 public static class GitHubFormatter
 {
@@ -23,13 +25,13 @@ public static class GitHubFormatter
                 _ => "notice",
             };
             sb.Append("::").Append(command)
-                .Append(" file=").Append(Property(d.File))
+                .Append(" file=").Append(Property(TerminalText.Escape(d.File)))
                 .Append(",line=").Append(d.Line)
                 .Append(",col=").Append(d.Column)
                 .Append(",endLine=").Append(d.EndLine)
                 .Append(",endColumn=").Append(d.EndColumn)
                 .Append(",title=").Append(Property($"{d.RuleId} {d.Rule.Name}"))
-                .Append("::").Append(Data(d.Message))
+                .Append("::").Append(Data(TerminalText.Escape(d.Message)))
                 .Append('\n');
         }
 

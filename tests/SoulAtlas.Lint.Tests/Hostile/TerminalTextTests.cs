@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using CsCheck;
 using SoulAtlas.Lint.Diagnostics;
 using SoulAtlas.Lint.Engine;
@@ -56,5 +57,23 @@ public sealed class TerminalTextTests
         Assert.DoesNotContain('\u001b', text);
         Assert.DoesNotContain('\u0007', text);
         Assert.Contains("evil\\e]0;pwned\\u0007", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_line_break_in_content_cannot_forge_a_line_of_the_msbuild_or_github_report()
+    {
+        const string Title = "Deck\n/etc/x.cs(1,1): error CS0001: forged\r\n::error file=x::forged\u001b[2J";
+        var file = new SourceFile("/c/souls/a\nb/metadata.yaml", "souls/a\nb/metadata.yaml", "title: x\n");
+        var diagnostics = new[] { Severity.Error, Severity.Warning, Severity.Info }.Select(severity =>
+            new Diagnostic(RuleCatalogue.TitleMatches, severity, file.DisplayPath, 1, 8, 1, 9, "a", $"title \"{Title}\" does not match") { Source = file }).ToList();
+        var result = new LintResult(diagnostics, 1, 1, 0, Array.Empty<Computation.ComputedMetadata>());
+        foreach (var report in new[] { MsBuildFormatter.Format(result), GitHubFormatter.Format(result) })
+        {
+            var lines = report.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(3, lines.Length);
+            Assert.DoesNotContain('\r', report);
+            Assert.DoesNotContain('\u001b', report);
+            Assert.All(lines, line => Assert.Contains("forged", line, StringComparison.Ordinal));
+        }
     }
 }

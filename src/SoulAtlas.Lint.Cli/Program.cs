@@ -61,7 +61,7 @@ public static class Program
         var noGitIgnore = new Option<bool>("--no-gitignore") { Description = "Also lint paths that .gitignore files exclude." };
         var today = new Option<string?>("--today") { Description = "The date future dates are judged by (YYYY-MM-DD; default: today, UTC).", HelpName = "date" };
         var baseline = new Option<string?>("--baseline") { Description = "Report only problems not recorded in this baseline file.", HelpName = "file" };
-        var fix = new Option<bool>("--fix") { Description = "Repair what can be repaired (stale computed values, ids, backlinks, citations), writing each file atomically." };
+        var fix = new Option<bool>("--fix") { Description = "Apply the safe fixes, writing each file atomically: in souls/ folders the slug, duplicate and self-related entries, single tildes, section order, unquoted dates and byte-order marks; in records stale computed values, ids, backlinks and citations. Suggestions are never applied." };
         var fixDryRun = new Option<bool>("--fix-dry-run") { Description = "Print a unified diff of what --fix would write, and write nothing; exit 1 when --fix would change a file, 0 otherwise. The report goes to --output only." };
         var writeBaseline = new Option<string?>("--write-baseline") { Description = "Record today's problems in a baseline file (and report none of them).", HelpName = "file" };
 
@@ -73,7 +73,7 @@ public static class Program
             "  soul-lint --format github                  annotations for a GitHub Actions step\n" +
             "  soul-lint --format sarif -o soul-lint.sarif   for GitHub code scanning\n" +
             "  soul-lint --rule thin-section=off --max-warnings 0\n" +
-            "  soul-lint api/souls --fix                  rewrite stale computed metadata in records\n" +
+            "  soul-lint --fix                            apply the safe fixes (sources and records)\n" +
             "  soul-lint --fix-dry-run                    what --fix would change, as a diff; exit 1 if anything\n" +
             "  soul-lint --write-baseline .soul-lint-baseline.json   adopt gradually")
         {

@@ -59,7 +59,7 @@ public static class RuleCatalogue
     public static readonly RuleDescriptor TitleMatches = new(
         "SOUL201", "title-matches", Severity.Warning, RuleScope.All, false,
         "The record title or SOUL.md H1 differs from metadata.title, or SOUL.md has no H1.",
-        "The page title and the card title come from different fields; when they differ, readers see two names for one occupation.");
+        "The page title and the card title come from different fields; when they differ, readers see two names for one occupation. Which one is right is the author's call: the report offers each side as a suggestion.");
 
     public static readonly RuleDescriptor DuplicateSlug = new(
         "SOUL202", "duplicate-slug", Severity.Error, RuleScope.All, false,
@@ -79,7 +79,7 @@ public static class RuleCatalogue
     public static readonly RuleDescriptor RelatedExists = new(
         "SOUL300", "related-exists", Severity.Error, RuleScope.All, false,
         "A related[].slug names no occupation in the corpus (broken link).",
-        "Every related entry becomes a link on the published page and an edge in the knowledge graph. A slug that names no occupation in the corpus is a broken link; the message suggests the closest existing slug.");
+        "Every related entry becomes a link on the published page and an edge in the knowledge graph. A slug that names no occupation in the corpus is a broken link; the message names the closest existing slug, and the report offers it as a suggestion an editor can apply (--fix does not).");
 
     public static readonly RuleDescriptor RelatedSelf = new(
         "SOUL301", "related-self", Severity.Error, RuleScope.All, true,
@@ -99,7 +99,7 @@ public static class RuleCatalogue
     public static readonly RuleDescriptor MarkdownLink = new(
         "SOUL304", "markdown-link", Severity.Error, RuleScope.All, false,
         "A body link to an occupation (/souls/slug, /occupations/slug, ../slug/SOUL.md) or to a #anchor resolves to nothing.",
-        "Links between SOULs are written as /souls/<slug> (or the older /occupations/<slug>, or ../<slug>/SOUL.md between source folders), optionally with a #section anchor; a bare #anchor points into the same SOUL, and absolute links to the site are read the same way. Each must name an occupation of the corpus and, with an anchor, one of its section or heading ids. The message suggests the nearest slug or anchor. A published record whose source folder is in the corpus is checked through the folder.");
+        "Links between SOULs are written as /souls/<slug> (or the older /occupations/<slug>, or ../<slug>/SOUL.md between source folders), optionally with a #section anchor; a bare #anchor points into the same SOUL, and absolute links to the site are read the same way. Each must name an occupation of the corpus and, with an anchor, one of its section or heading ids. The message suggests the nearest slug or anchor, and the report offers it as a suggestion an editor can apply (--fix does not). A published record whose source folder is in the corpus is checked through the folder.");
 
     public static readonly RuleDescriptor Orphan = new(
         "SOUL305", "orphan", Severity.Off, RuleScope.All, false,

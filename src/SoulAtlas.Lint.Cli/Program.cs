@@ -61,8 +61,8 @@ public static class Program
         var noGitIgnore = new Option<bool>("--no-gitignore") { Description = "Also lint paths that .gitignore files exclude." };
         var today = new Option<string?>("--today") { Description = "The date future dates are judged by (YYYY-MM-DD; default: today, UTC).", HelpName = "date" };
         var baseline = new Option<string?>("--baseline") { Description = "Report only problems not recorded in this baseline file.", HelpName = "file" };
-        var fix = new Option<bool>("--fix") { Description = "Repair what can be repaired (stale computed values, ids, backlinks, citations), writing each file atomically." };
-        var fixDryRun = new Option<bool>("--fix-dry-run") { Description = "Report as if --fix had run, without writing anything." };
+        var fix = new Option<bool>("--fix") { Description = "Apply the safe fixes, writing each file atomically: in souls/ folders the slug, duplicate and self-related entries, single tildes, section order, unquoted dates and byte-order marks; in records stale computed values, ids, backlinks and citations. Suggestions are never applied." };
+        var fixDryRun = new Option<bool>("--fix-dry-run") { Description = "Print a unified diff of what --fix would write, and write nothing; exit 1 when --fix would change a file, 0 otherwise. The report goes to --output only." };
         var writeBaseline = new Option<string?>("--write-baseline") { Description = "Record today's problems in a baseline file (and report none of them).", HelpName = "file" };
 
         var root = new RootCommand(
@@ -73,7 +73,8 @@ public static class Program
             "  soul-lint --format github                  annotations for a GitHub Actions step\n" +
             "  soul-lint --format sarif -o soul-lint.sarif   for GitHub code scanning\n" +
             "  soul-lint --rule thin-section=off --max-warnings 0\n" +
-            "  soul-lint api/souls --fix                  rewrite stale computed metadata in records\n" +
+            "  soul-lint --fix                            apply the safe fixes (sources and records)\n" +
+            "  soul-lint --fix-dry-run                    what --fix would change, as a diff; exit 1 if anything\n" +
             "  soul-lint --write-baseline .soul-lint-baseline.json   adopt gradually")
         {
             paths, format, output, config, rule, maxWarnings, quiet, fix, fixDryRun, noColor, color, noGitIgnore, today, baseline, writeBaseline,
@@ -141,8 +142,9 @@ public static class Program
                 // nothing from the corpus, so it runs while the corpus is found and read.
                 var warmUp = System.Threading.Tasks.Task.Run(() => engine.Prepare(settings));
                 var measure = environment.Variable("SOUL_LINT_TIMING") is { Length: > 0 };
-                LintResult LintOnDisk(IReadOnlyList<string> lintPaths, LintProgress? progress, bool fixing, bool write, out int fixedCount)
+                LintResult LintOnDisk(IReadOnlyList<string> lintPaths, LintProgress? progress, bool fixing, bool write, out int fixedCount, out FixOutcome? fixOutcome)
                 {
+                    fixOutcome = null;
                     using var corpus = DiskCorpus.Load(lintPaths, environment.WorkingDirectory, settings, useGitIgnore: !parse.GetValue(noGitIgnore));
                     warmUp.GetAwaiter().GetResult();
                     var request = new LintRequest(corpus.Documents, settings)
@@ -160,28 +162,29 @@ public static class Program
                     }
 
                     var outcome = engine.Fix(request);
+                    fixOutcome = outcome;
                     fixedCount = outcome.Fixed;
                     if (!write)
                     {
                         return outcome.Result;
                     }
 
-                    var notWritten = corpus.WriteFixes(outcome);
+                    var notWrittenPaths = new List<string>();
+                    var notWritten = corpus.WriteFixes(outcome, notWrittenPaths);
                     foreach (var line in notWritten)
                     {
                         environment.Error.WriteLine("soul-lint: warning: " + line);
                     }
 
-                    if (notWritten.Count == 0)
+                    if (notWrittenPaths.Count == 0)
                     {
                         return outcome.Result;
                     }
 
                     // Some repairs stayed in memory: report what the files on disk now hold.
                     using var after = DiskCorpus.Load(lintPaths, environment.WorkingDirectory, settings, useGitIgnore: !parse.GetValue(noGitIgnore));
-                    var onDisk = engine.Lint(after.Request(settings));
-                    fixedCount = Math.Max(0, outcome.Fixed - onDisk.Diagnostics.Count(d => d.Fix is not null));
-                    return onDisk;
+                    fixedCount = outcome.Fixed - notWrittenPaths.Sum(p => outcome.AppliedByFile.TryGetValue(p, out var n) ? n : 0);
+                    return engine.Lint(after.Request(settings));
                 }
 
                 if (command == graphCommand)
@@ -191,7 +194,7 @@ public static class Program
 
                 if (command == computeCommand)
                 {
-                    var computed = LintOnDisk(parse.GetValue(computePaths)!, null, fixing: false, write: false, out _);
+                    var computed = LintOnDisk(parse.GetValue(computePaths)!, null, fixing: false, write: false, out _, out _);
                     if (computed.Computed.Count == 0)
                     {
                         environment.Error.WriteLine("soul-lint: no occupation found at the given path");
@@ -203,15 +206,18 @@ public static class Program
                 }
 
                 var lintPaths = parse.GetValue(paths) ?? Array.Empty<string>();
-                var fixing = parse.GetValue(fix) || parse.GetValue(fixDryRun);
+                var dryRun = parse.GetValue(fixDryRun);
+                var fixing = parse.GetValue(fix) || dryRun;
                 var fixedCount = 0;
+                FixOutcome? fixOutcome = null;
                 var result = ProgressDisplay.Run(environment, progress =>
                 {
-                    var linted = LintOnDisk(lintPaths, progress, fixing, write: !parse.GetValue(fixDryRun), out var count);
+                    var linted = LintOnDisk(lintPaths, progress, fixing, write: !dryRun, out var count, out var outcome);
                     fixedCount = count;
+                    fixOutcome = outcome;
                     return linted;
                 });
-                return Report(environment, result, fixedCount, new ReportRequest(
+                var reportRequest = new ReportRequest(
                     parse.GetValue(format) ?? "text",
                     parse.GetValue(output),
                     parse.GetValue(quiet),
@@ -219,7 +225,17 @@ public static class Program
                     parse.GetValue(noColor),
                     parse.GetValue(color),
                     parse.GetValue(baseline),
-                    parse.GetValue(writeBaseline)));
+                    parse.GetValue(writeBaseline));
+                if (!dryRun)
+                {
+                    return Report(environment, result, fixedCount, reportRequest);
+                }
+
+                // As ruff --diff: the diff on standard output, a line on standard error, and exit 1
+                // when --fix would change something, so CI can ask "is everything fixed?".
+                var changed = PrintDiff(environment, fixOutcome!);
+                var reported = Report(environment, result, fixedCount, reportRequest, print: false);
+                return reported == ExitUsage ? ExitUsage : changed ? ExitLintErrors : ExitClean;
             }
             catch (WriteRefusedException ex)
             {
@@ -256,7 +272,26 @@ public static class Program
 
     private sealed record ReportRequest(string Format, string? Output, bool Quiet, int? MaxWarnings, bool NoColor, bool ForceColor, string? Baseline, string? WriteBaseline);
 
-    private static int Report(CliEnvironment environment, LintResult result, int fixedCount, ReportRequest request)
+    /// <summary>Prints the unified diff of every file a fix run changed, in path order; says on standard error how much would change.</summary>
+    private static bool PrintDiff(CliEnvironment environment, FixOutcome outcome)
+    {
+        var sb = new StringBuilder();
+        foreach (var path in outcome.Changed.Keys.OrderBy(p => p, StringComparer.Ordinal))
+        {
+            var display = PathDisplay.Relative(environment.WorkingDirectory, path);
+            sb.Append(UnifiedDiff.Format(display, outcome.Original[path], outcome.Changed[path], safeForTerminal: environment.OutIsTerminal));
+        }
+
+        environment.Out.Write(sb.ToString());
+        environment.Out.Flush();
+        var files = outcome.Changed.Count;
+        environment.Error.WriteLine(files == 0
+            ? "soul-lint: --fix would change nothing"
+            : $"soul-lint: --fix would apply {outcome.Fixed} {(outcome.Fixed == 1 ? "fix" : "fixes")} to {files} {(files == 1 ? "file" : "files")}");
+        return files > 0;
+    }
+
+    private static int Report(CliEnvironment environment, LintResult result, int fixedCount, ReportRequest request, bool print = true)
     {
         Baseline? baseline = null;
         if (request.WriteBaseline is not null)
@@ -290,7 +325,11 @@ public static class Program
             _ => TextFormatter.Format(result, options),
         };
 
-        if (request.Output is null)
+        if (request.Output is not null)
+        {
+            AtomicFile.Write(Path.Combine(environment.WorkingDirectory, request.Output), report);
+        }
+        else if (print)
         {
             try
             {
@@ -303,10 +342,6 @@ public static class Program
                 environment.Error.WriteLine("soul-lint: cannot write the report to standard output (it is closed or not writable)");
                 return ExitUsage;
             }
-        }
-        else
-        {
-            AtomicFile.Write(Path.Combine(environment.WorkingDirectory, request.Output), report);
         }
 
         if (environment.Variable("SOUL_LINT_TIMING") is { Length: > 0 })

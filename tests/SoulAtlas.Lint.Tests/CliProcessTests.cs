@@ -70,7 +70,7 @@ public sealed class CliProcessTests
 
         var diagnostic = (JObject)report["diagnostics"]!.Single(d => (string?)d["ruleId"] == "SOUL300");
         Assert.Equal(
-            new[] { "ruleId", "rule", "severity", "file", "line", "column", "endLine", "endColumn", "slug", "message", "fixable" },
+            new[] { "ruleId", "rule", "severity", "file", "line", "column", "endLine", "endColumn", "slug", "message", "fixable", "suggestions" },
             diagnostic.Properties().Select(p => p.Name));
         Assert.Equal("related-exists", (string?)diagnostic["rule"]);
         Assert.Equal("error", (string?)diagnostic["severity"]);
@@ -82,6 +82,21 @@ public sealed class CliProcessTests
         Assert.Equal("river-warden", (string?)diagnostic["slug"]);
         Assert.Contains("did you mean \"bridge-keeper\"", (string?)diagnostic["message"], StringComparison.Ordinal);
         Assert.False((bool)diagnostic["fixable"]!);
+
+        // The nearest slug, as an edit an editor can apply: the JSON string, quotes and all.
+        var suggestion = (JObject)diagnostic["suggestions"]!.Single();
+        Assert.Equal("Replace \"bridge-keepr\" with \"bridge-keeper\"", (string?)suggestion["title"]);
+        var edit = (JObject)suggestion["edits"]!.Single();
+        Assert.Equal(
+            new[] { "file", "line", "column", "endLine", "endColumn", "start", "length", "newText" },
+            edit.Properties().Select(p => p.Name));
+        Assert.Equal("fixtures/rules/related-exists/invalid/river-warden.json", (string?)edit["file"]);
+        Assert.Equal(27, (int)edit["line"]!);
+        Assert.Equal(17, (int)edit["column"]!);
+        Assert.Equal(14, (int)edit["length"]!);
+        Assert.Equal("\"bridge-keeper\"", (string?)edit["newText"]);
+        var text = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "fixtures", "rules", "related-exists", "invalid", "river-warden.json"));
+        Assert.Equal("\"bridge-keepr\"", text.Substring((int)edit["start"]!, (int)edit["length"]!));
     }
 
     [Fact]

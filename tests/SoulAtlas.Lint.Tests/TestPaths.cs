@@ -118,12 +118,12 @@ internal sealed class TempFolder : IDisposable
         }
     }
 
-    /// <summary>Copies a folder and everything beneath it into this one.</summary>
-    public void CopyTree(string directory)
+    /// <summary>Copies a folder and everything beneath it into this one (or into its subfolder <paramref name="into"/>).</summary>
+    public void CopyTree(string directory, string into = "")
     {
         foreach (var file in Directory.GetFiles(directory, "*", SearchOption.AllDirectories))
         {
-            var target = System.IO.Path.Combine(Path, System.IO.Path.GetRelativePath(directory, file));
+            var target = System.IO.Path.Combine(Path, into, System.IO.Path.GetRelativePath(directory, file));
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }

@@ -24,7 +24,7 @@ public sealed class Diagnostic
     /// A diagnostic at a range of a file: the only place where 0-based offsets become 1-based lines
     /// and columns. Both travel on: hosts such as Roslyn want the span, editors and logs the line.
     /// </summary>
-    public static Diagnostic At(RuleDescriptor rule, Severity severity, Text.SourceRange range, string? slug, string message, IReadOnlyList<Text.TextEdit>? fix = null)
+    public static Diagnostic At(RuleDescriptor rule, Severity severity, Text.SourceRange range, string? slug, string message, IReadOnlyList<Text.TextEdit>? fix = null, IReadOnlyList<Suggestion>? suggestions = null)
     {
         var length = range.File.Text.Length;
         var startOffset = Math.Min(Math.Max(range.Start, 0), length);
@@ -37,7 +37,8 @@ public sealed class Diagnostic
             Source = range.File,
             Start = startOffset,
             Length = endOffset - startOffset,
-            Fix = fix,
+            Fix = fix is { Count: > 0 } ? fix : null,
+            Suggestions = suggestions is { Count: > 0 } ? suggestions : null,
         };
     }
 
@@ -62,8 +63,14 @@ public sealed class Diagnostic
     /// <summary>The text the diagnostic points into, for code frames and fingerprints.</summary>
     public Text.SourceFile? Source { get; init; }
 
-    /// <summary>Edits that repair this problem, when the rule can repair it here.</summary>
+    /// <summary>
+    /// Edits that repair this problem safely, when the rule can repair it here: <c>--fix</c> applies
+    /// them, all or none (an edit that overlaps another fix's waits for the next pass).
+    /// </summary>
     public IReadOnlyList<Text.TextEdit>? Fix { get; init; }
+
+    /// <summary>Repairs to choose from, which <c>--fix</c> does not apply (the nearest existing slug, either side of a mismatch).</summary>
+    public IReadOnlyList<Suggestion>? Suggestions { get; init; }
 
     public int Line { get; }
 
@@ -77,7 +84,8 @@ public sealed class Diagnostic
 
     public string Message { get; }
 
-    public bool Fixable => Rule.Fixable;
+    /// <summary>Whether <c>--fix</c> repairs this diagnostic (its rule may repair others and not this one).</summary>
+    public bool Fixable => Fix is not null;
 
     public override string ToString() => $"{File}:{Line}:{Column} {Severity.ToName()} {Message} {Rule.Name}";
 }

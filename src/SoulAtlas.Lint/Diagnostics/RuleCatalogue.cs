@@ -22,9 +22,9 @@ public static class RuleCatalogue
         "The metadata cannot be read, so nothing in it can be checked. The diagnostic points where the YAML parser stopped, or at the bracket or quote that was never closed. metadata.yaml holds exactly one document.");
 
     public static readonly RuleDescriptor InvalidEncoding = new(
-        "SOUL003", "invalid-encoding", Severity.Error, RuleScope.All, false,
+        "SOUL003", "invalid-encoding", Severity.Error, RuleScope.All, true,
         "File is not valid UTF-8 (a byte-order mark is a warning).",
-        "Occupation files are UTF-8 without a byte-order mark. Invalid byte sequences are errors, located at the first bad byte; a BOM is reported as a warning because some tools read it as part of the first key.");
+        "Occupation files are UTF-8 without a byte-order mark. Invalid byte sequences are errors, located at the first bad byte; a BOM is reported as a warning because some tools read it as part of the first key; --fix removes it from SOUL.md and metadata.yaml.");
 
     public static readonly RuleDescriptor DuplicateKey = new(
         "SOUL004", "duplicate-key", Severity.Error, RuleScope.All, false,
@@ -47,19 +47,19 @@ public static class RuleCatalogue
         "Suppression comments (<!-- soul-lint-disable-next-line thin-section --> in SOUL.md, # soul-lint-disable-line related-exists in metadata.yaml) outlive the problems they hid. One that suppresses nothing should be removed, so it cannot hide a new problem later.");
 
     public static readonly RuleDescriptor Schema = new(
-        "SOUL100", "schema", Severity.Error, RuleScope.All, false,
+        "SOUL100", "schema", Severity.Error, RuleScope.All, true,
         "Violates the metadata or occupation schema; one diagnostic per violation, at the value.",
-        "Records are validated against schemas/occupation.schema.json and metadata against schemas/metadata.schema.json (JSON Schema draft-07). Each violation is reported at the offending value, or at the object's key when a required property is missing.");
+        "Records are validated against schemas/occupation.schema.json and metadata against schemas/metadata.schema.json (JSON Schema draft-07). Each violation is reported at the offending value, or at the object's key when a required property is missing. An unquoted date in metadata.yaml, which the site's YAML reader takes for a timestamp, is fixable: --fix quotes it.");
 
     public static readonly RuleDescriptor SlugMatchesPath = new(
-        "SOUL200", "slug-matches-path", Severity.Error, RuleScope.All, false,
+        "SOUL200", "slug-matches-path", Severity.Error, RuleScope.All, true,
         "The slug differs from the file name (records) or folder name (sources).",
-        "The slug is the occupation's address: /api/souls/<slug>.json and souls/<slug>/. A record's slug, its metadata.slug and its file name must agree.");
+        "The slug is the occupation's address: /api/souls/<slug>.json and souls/<slug>/. A record's slug, its metadata.slug and its file name must agree. In a source folder --fix sets metadata.slug to the folder name, keeping its quotes.");
 
     public static readonly RuleDescriptor TitleMatches = new(
         "SOUL201", "title-matches", Severity.Warning, RuleScope.All, false,
         "The record title or SOUL.md H1 differs from metadata.title, or SOUL.md has no H1.",
-        "The page title and the card title come from different fields; when they differ, readers see two names for one occupation.");
+        "The page title and the card title come from different fields; when they differ, readers see two names for one occupation. Which one is right is the author's call: the report offers each side as a suggestion.");
 
     public static readonly RuleDescriptor DuplicateSlug = new(
         "SOUL202", "duplicate-slug", Severity.Error, RuleScope.All, false,
@@ -79,17 +79,17 @@ public static class RuleCatalogue
     public static readonly RuleDescriptor RelatedExists = new(
         "SOUL300", "related-exists", Severity.Error, RuleScope.All, false,
         "A related[].slug names no occupation in the corpus (broken link).",
-        "Every related entry becomes a link on the published page and an edge in the knowledge graph. A slug that names no occupation in the corpus is a broken link; the message suggests the closest existing slug.");
+        "Every related entry becomes a link on the published page and an edge in the knowledge graph. A slug that names no occupation in the corpus is a broken link; the message names the closest existing slug, and the report offers it as a suggestion an editor can apply (--fix does not).");
 
     public static readonly RuleDescriptor RelatedSelf = new(
-        "SOUL301", "related-self", Severity.Error, RuleScope.All, false,
+        "SOUL301", "related-self", Severity.Error, RuleScope.All, true,
         "An occupation relates to itself.",
-        "A related entry that names the occupation's own slug is a self-loop in the graph and a link to the page the reader is already on.");
+        "A related entry that names the occupation's own slug is a self-loop in the graph and a link to the page the reader is already on. In metadata.yaml --fix removes the entry.");
 
     public static readonly RuleDescriptor RelatedDuplicate = new(
-        "SOUL302", "related-duplicate", Severity.Warning, RuleScope.All, false,
+        "SOUL302", "related-duplicate", Severity.Warning, RuleScope.All, true,
         "The same slug is listed twice in related.",
-        "Listing one occupation twice shows two identical links; keep one entry and pick the most specific relationship type.");
+        "Listing one occupation twice shows two identical links; keep one entry and pick the most specific relationship type. In metadata.yaml --fix removes a later entry that adds nothing to the first; one that says something else (another type, a note) is offered for removal as a suggestion.");
 
     public static readonly RuleDescriptor Backlinks = new(
         "SOUL303", "backlinks", Severity.Error, RuleScope.Records, true,
@@ -99,7 +99,7 @@ public static class RuleCatalogue
     public static readonly RuleDescriptor MarkdownLink = new(
         "SOUL304", "markdown-link", Severity.Error, RuleScope.All, false,
         "A body link to an occupation (/souls/slug, /occupations/slug, ../slug/SOUL.md) or to a #anchor resolves to nothing.",
-        "Links between SOULs are written as /souls/<slug> (or the older /occupations/<slug>, or ../<slug>/SOUL.md between source folders), optionally with a #section anchor; a bare #anchor points into the same SOUL, and absolute links to the site are read the same way. Each must name an occupation of the corpus and, with an anchor, one of its section or heading ids. The message suggests the nearest slug or anchor. A published record whose source folder is in the corpus is checked through the folder.");
+        "Links between SOULs are written as /souls/<slug> (or the older /occupations/<slug>, or ../<slug>/SOUL.md between source folders), optionally with a #section anchor; a bare #anchor points into the same SOUL, and absolute links to the site are read the same way. Each must name an occupation of the corpus and, with an anchor, one of its section or heading ids. The message suggests the nearest slug or anchor, and the report offers it as a suggestion an editor can apply (--fix does not). A published record whose source folder is in the corpus is checked through the folder.");
 
     public static readonly RuleDescriptor Orphan = new(
         "SOUL305", "orphan", Severity.Off, RuleScope.All, false,
@@ -112,9 +112,9 @@ public static class RuleCatalogue
         "sections.json marks the sections every SOUL must have. A missing one lowers completeness and leaves a hole in the portrait.");
 
     public static readonly RuleDescriptor SectionOrder = new(
-        "SOUL401", "section-order", Severity.Warning, RuleScope.All, false,
+        "SOUL401", "section-order", Severity.Warning, RuleScope.All, true,
         "Canonical sections appear out of canonical order.",
-        "Readers navigate SOULs by their fixed order. The message names the section that is out of place and the one it should precede.");
+        "Readers navigate SOULs by their fixed order. The message names the section that is out of place and the one it should precede. In SOUL.md --fix moves the sections into canonical order, each section's text unchanged.");
 
     public static readonly RuleDescriptor UnknownSection = new(
         "SOUL402", "unknown-section", Severity.Warning, RuleScope.All, false,
@@ -142,9 +142,9 @@ public static class RuleCatalogue
         "The site shows each section's stored html, built from its markdown by the marked library with the ## heading first. The markdown is rendered again (Markdig, GFM tables, strikethrough and autolinks) and both sides are compared as a reader sees them: block structure, heading ids, link and image targets, and the sequence of words. Entity spelling, whitespace, attribute order and inline markup are not differences. A difference means the html is stale or was edited by hand: rebuild the record. The message names the first differing element and shows both sides.");
 
     public static readonly RuleDescriptor RenderHazard = new(
-        "SOUL407", "render-hazard", Severity.Warning, RuleScope.All, false,
+        "SOUL407", "render-hazard", Severity.Warning, RuleScope.All, true,
         "Markdown that the site's renderer turns into something the author did not mean.",
-        "The site renders GFM with the marked library, which strikes through the text between two single tildes: \"~20–40°C … (~40–55°C)\" is published with the range crossed out. Write \\~ (or \"about\") for approximately. Emphasis delimiters that do not pair up (**bold*, a stray ** or __) show up as literal asterisks or underscores around half-emphasised text; balance them or escape the literal ones with a backslash. Code spans and fences are not checked.");
+        "The site renders GFM with the marked library, which strikes through the text between two single tildes: \"~20–40°C … (~40–55°C)\" is published with the range crossed out. Write \\~ (or \"about\") for approximately. Emphasis delimiters that do not pair up (**bold*, a stray ** or __) show up as literal asterisks or underscores around half-emphasised text; balance them or escape the literal ones with a backslash. Code spans and fences are not checked. In SOUL.md --fix writes both tildes of a pair as \\~.");
 
     public static readonly RuleDescriptor WordCount = new(
         "SOUL500", "word-count", Severity.Error, RuleScope.Records, true,

@@ -231,12 +231,13 @@ public sealed class DiskCorpus : IDisposable
     }
 
     /// <summary>
-    /// Writes what a fix run changed, each file atomically (<see cref="AtomicFile"/>); a byte-order
-    /// mark the file had is kept (invalid-encoding reports it, --fix does not remove it). A file
-    /// that vanished or changed since it was read, or that cannot or must not be written
-    /// (read-only, not a regular file), is left as it is; the returned lines say which and why.
+    /// Writes what a fix run changed, each file atomically (<see cref="AtomicFile"/>), as the fix
+    /// run left it (a byte-order mark stays unless a fix removed it). A file that vanished or
+    /// changed since it was read, or that cannot or must not be written (read-only, not a regular
+    /// file), is left as it is; the returned lines say which and why, and
+    /// <paramref name="notWritten"/>, when given, collects their paths.
     /// </summary>
-    public IReadOnlyList<string> WriteFixes(FixOutcome outcome)
+    public IReadOnlyList<string> WriteFixes(FixOutcome outcome, ICollection<string>? notWritten = null)
     {
         var skipped = new List<string>();
         var originals = Documents.ToDictionary(d => d.Path, StringComparer.Ordinal);
@@ -245,34 +246,25 @@ public sealed class DiskCorpus : IDisposable
             var display = PathDisplay.Relative(WorkingDirectory, pair.Key);
             if (!originals.TryGetValue(pair.Key, out var original) || !original.HasContent)
             {
-                continue;
-            }
-
-            byte[] before;
-            try
-            {
-                before = original.Content.ToArray();
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ObjectDisposedException)
-            {
-                skipped.Add($"{display}: cannot be read again ({ex.Message}); not fixed");
+                notWritten?.Add(pair.Key);
                 continue;
             }
 
             if (!_seen.TryGetValue(pair.Key, out var seen) || Stamp(pair.Key) != seen)
             {
                 skipped.Add($"{display}: vanished or changed since it was read; not fixed");
+                notWritten?.Add(pair.Key);
                 continue;
             }
 
-            var hadBom = TextDecoder.HasBom(before);
             try
             {
-                AtomicFile.Write(pair.Key, (hadBom ? "\uFEFF" : string.Empty) + pair.Value);
+                AtomicFile.Write(pair.Key, pair.Value);
             }
             catch (WriteRefusedException ex)
             {
                 skipped.Add($"{display}: {ex.Reason}; not fixed");
+                notWritten?.Add(pair.Key);
             }
         }
 

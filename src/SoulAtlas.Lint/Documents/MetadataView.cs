@@ -5,7 +5,11 @@ using Newtonsoft.Json.Linq;
 namespace SoulAtlas.Lint.Documents;
 
 /// <summary>A related[] entry.</summary>
-public sealed record RelatedLink(string Slug, string? Type, JToken SlugToken);
+public sealed record RelatedLink(string Slug, string? Type, JToken SlugToken)
+{
+    /// <summary>The whole entry (<c>{ slug, type, note }</c>).</summary>
+    public JObject? Entry { get; init; }
+}
 
 /// <summary>
 /// Typed, forgiving access to occupation metadata. Values of the wrong type read as absent:
@@ -85,7 +89,7 @@ public sealed class MetadataView
                     if (item is JObject entry && entry["slug"] is JValue { Type: JTokenType.String } slug)
                     {
                         var type = entry["type"] is JValue { Type: JTokenType.String } t ? (string)t! : null;
-                        list.Add(new RelatedLink((string)slug!, type, slug));
+                        list.Add(new RelatedLink((string)slug!, type, slug) { Entry = entry });
                     }
                 }
             }

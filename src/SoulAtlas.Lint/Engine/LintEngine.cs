@@ -70,8 +70,10 @@ public sealed partial class LintEngine
 
     /// <summary>
     /// Lints, applies the repairs in memory and lints the repaired text again (a repair can make
-    /// another value stale or another repair possible), for a bounded number of passes. Nothing is
-    /// written: the host writes <see cref="FixOutcome.Changed"/>.
+    /// another value stale or another repair possible), for a bounded number of passes. Each
+    /// diagnostic's fix is applied whole or not at all; one that overlaps a fix already taken waits
+    /// for the next pass. Suggestions are never applied. Nothing is written: the host writes
+    /// <see cref="FixOutcome.Changed"/>.
     /// </summary>
     public FixOutcome Fix(LintRequest request, CancellationToken cancellationToken = default)
     {
@@ -82,35 +84,67 @@ public sealed partial class LintEngine
             byPath[documents[i].Path] = i;
         }
 
+        var original = new Dictionary<string, string>(StringComparer.Ordinal);
         var changed = new Dictionary<string, string>(StringComparer.Ordinal);
-        var fixedCount = 0;
+        var applied = new Dictionary<string, int>(StringComparer.Ordinal);
         var result = Lint(request, cancellationToken);
         for (var pass = 0; pass < FixOutcome.MaxPasses; pass++)
         {
-            var applied = false;
-            foreach (var file in result.Diagnostics.Where(d => d.Fix is { Count: > 0 } && d.FullPath is not null && d.Source is not null).GroupBy(d => d.FullPath!))
+            var any = false;
+
+            // A fix's edits all lie in one file, the one it is grouped under here.
+            var fixes = result.Diagnostics
+                .Where(d => d.Fix is not null)
+                .Select(d => d.Fix!)
+                .Where(f => f.All(e => string.Equals(e.Range.File.FullPath, f[0].Range.File.FullPath, StringComparison.Ordinal)));
+            foreach (var file in fixes.GroupBy(f => f[0].Range.File.FullPath, StringComparer.Ordinal))
             {
-                var source = file.First().Source!;
-                var (text, count) = Fixing.EditApplier.Apply(source.Text, file.SelectMany(d => d.Fix!));
-                if (count > 0 && !string.Equals(text, source.Text, StringComparison.Ordinal) && byPath.TryGetValue(file.Key, out var index))
+                var source = file.First()[0].Range.File;
+                if (!byPath.TryGetValue(file.Key, out var index))
                 {
-                    changed[file.Key] = text;
-                    documents[index] = ContentFile.FromText(file.Key, text);
-                    applied = true;
+                    continue;
                 }
+
+                var (text, mark, count) = Fixing.EditApplier.Apply(source.Text, source.HasByteOrderMark, file);
+                if (count == 0 || (mark == source.HasByteOrderMark && string.Equals(text, source.Text, StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+
+                // The whole file as text, a byte-order mark as U+FEFF (as ContentFile.FromText reads it).
+                var whole = (mark ? "\uFEFF" : string.Empty) + text;
+                if (!original.ContainsKey(file.Key))
+                {
+                    original[file.Key] = (source.HasByteOrderMark ? "\uFEFF" : string.Empty) + source.Text;
+                }
+
+                changed[file.Key] = whole;
+                applied[file.Key] = (applied.TryGetValue(file.Key, out var before) ? before : 0) + count;
+                documents[index] = ContentFile.FromText(file.Key, whole);
+                any = true;
             }
 
-            if (!applied)
+            if (!any)
             {
                 break;
             }
 
-            var before = result.Diagnostics.Count(d => d.Fix is not null);
             result = Lint(new LintRequest(documents, request.Settings) { Scope = request.Scope, BaseDirectory = request.BaseDirectory, Clock = request.Clock }, cancellationToken);
-            fixedCount += Math.Max(0, before - result.Diagnostics.Count(d => d.Fix is not null));
         }
 
-        return new FixOutcome(result, fixedCount, changed);
+        // Passes that end where they began change nothing.
+        foreach (var path in changed.Keys.Where(p => string.Equals(changed[p], original[p], StringComparison.Ordinal)).ToList())
+        {
+            changed.Remove(path);
+            applied.Remove(path);
+            original.Remove(path);
+        }
+
+        return new FixOutcome(result, applied.Values.Sum(), changed)
+        {
+            Original = original,
+            AppliedByFile = applied,
+        };
     }
 
     /// <summary>A record file or a source folder, and what is known of it so far.</summary>
@@ -457,7 +491,7 @@ public sealed partial class LintEngine
             var findings = new List<Finding>();
             foreach (var problem in file.Problems)
             {
-                findings.Add(new Finding(problem.Rule, problem.Range, problem.Message, problem.Severity));
+                findings.Add(new Finding(problem.Rule, problem.Range, problem.Message, problem.Severity, problem.Fix));
             }
 
             ComputedMetadata? computed = null;
@@ -529,7 +563,7 @@ public sealed partial class LintEngine
                     continue;
                 }
 
-                diagnostics.Add(Diagnostic.At(finding.Rule, severity, finding.Range, document?.Slug, finding.Message, finding.Fix));
+                diagnostics.Add(Diagnostic.At(finding.Rule, severity, finding.Range, document?.Slug, finding.Message, finding.Fix, finding.Suggestions));
             }
 
             if (document is not null && document.Form == DocumentForm.Source)
@@ -566,7 +600,7 @@ public sealed partial class LintEngine
     }
 }
 
-/// <summary>What a fix run did: the diagnostics that remain, how many were repaired, and the new file texts.</summary>
+/// <summary>What a fix run did: the diagnostics that remain, how many fixes were applied, and the new file texts.</summary>
 public sealed class FixOutcome
 {
     public const int MaxPasses = 10;
@@ -580,8 +614,18 @@ public sealed class FixOutcome
 
     public LintResult Result { get; }
 
+    /// <summary>How many fixes were applied, over all passes (one fix may repair several diagnostics: one move orders every section).</summary>
     public int Fixed { get; }
 
-    /// <summary>Path → repaired text of every document the fixes changed.</summary>
+    /// <summary>
+    /// Path → repaired text of every document the fixes changed: the whole file, with a leading
+    /// U+FEFF where it keeps a byte-order mark (the UTF-8 encoding of the text is the new file).
+    /// </summary>
     public IReadOnlyDictionary<string, string> Changed { get; }
+
+    /// <summary>Path → the text each changed document had before, in the form of <see cref="Changed"/>.</summary>
+    public IReadOnlyDictionary<string, string> Original { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Path → how many fixes were applied to each changed document.</summary>
+    public IReadOnlyDictionary<string, int> AppliedByFile { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
 }

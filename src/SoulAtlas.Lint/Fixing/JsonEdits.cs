@@ -23,7 +23,7 @@ public static class JsonEdits
 
         var original = span.File.Text.Substring(span.Start, span.End - span.Start);
         var multiline = original.IndexOf('\n') >= 0;
-        return new TextEdit(span.Value, multiline ? Pretty(value, IndentOf(span.File.Text, span.Start)) : Compact(value));
+        return new TextEdit(span.Value, multiline ? Pretty(value, IndentOf(span.File.Text, span.Start), LineBreakOf(span.File.Text)) : Compact(value));
     }
 
     /// <summary>Insert <c>"name": value</c> as the first member of an object.</summary>
@@ -40,15 +40,23 @@ public static class JsonEdits
         var hasMembers = target.Count > 0;
         var multiline = text.Substring(span.Start, span.End - span.Start).IndexOf('\n') >= 0;
         var indent = IndentOf(text, span.Start);
-        var member = Compact(new JValue(name)) + (multiline ? ": " : ":") + (multiline ? Pretty(value, indent + "  ") : Compact(value));
-        var insertion = multiline ? "\n" + indent + "  " + member + (hasMembers ? "," : "\n" + indent) : member + (hasMembers ? "," : string.Empty);
+        var lineBreak = LineBreakOf(text);
+        var member = Compact(new JValue(name)) + (multiline ? ": " : ":") + (multiline ? Pretty(value, indent + "  ", lineBreak) : Compact(value));
+        var insertion = multiline ? lineBreak + indent + "  " + member + (hasMembers ? "," : lineBreak + indent) : member + (hasMembers ? "," : string.Empty);
         return new TextEdit(new SourceRange(span.File, afterBrace, afterBrace), insertion);
     }
 
     public static string Compact(JToken value) => value.ToString(Newtonsoft.Json.Formatting.None);
 
-    /// <summary>Two-space indented JSON whose continuation lines start at <paramref name="indent"/>.</summary>
-    private static string Pretty(JToken value, string indent)
+    /// <summary>The file's line break: CRLF when its first line ends with one, else LF.</summary>
+    private static string LineBreakOf(string text)
+    {
+        var newline = text.IndexOf('\n');
+        return newline > 0 && text[newline - 1] == '\r' ? "\r\n" : "\n";
+    }
+
+    /// <summary>Two-space indented JSON whose continuation lines start at <paramref name="indent"/>, separated by <paramref name="lineBreak"/>.</summary>
+    private static string Pretty(JToken value, string indent, string lineBreak)
     {
         if (value is not JContainer { Count: > 0 })
         {
@@ -59,7 +67,7 @@ public static class JsonEdits
         var sb = new StringBuilder(lines[0]);
         foreach (var line in lines.Skip(1))
         {
-            sb.Append('\n').Append(indent).Append(line);
+            sb.Append(lineBreak).Append(indent).Append(line);
         }
 
         return sb.ToString();

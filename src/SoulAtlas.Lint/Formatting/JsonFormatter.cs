@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -60,6 +61,11 @@ public static class JsonFormatter
 
                 writer.WriteString("message", d.Message);
                 writer.WriteBoolean("fixable", d.Fixable);
+                if (d.Suggestions is { } suggestions)
+                {
+                    WriteSuggestions(writer, suggestions);
+                }
+
                 writer.WriteEndObject();
             }
 
@@ -68,5 +74,42 @@ public static class JsonFormatter
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>
+    /// <c>"suggestions": [{"title", "edits": [{"file", "line", "column", "endLine", "endColumn",
+    /// "start", "length", "newText"}]}]</c>: each edit replaces a range of a file (an empty one
+    /// inserts), located as diagnostics are, and as 0-based UTF-16 offsets.
+    /// </summary>
+    private static void WriteSuggestions(Utf8JsonWriter writer, IReadOnlyList<Suggestion> suggestions)
+    {
+        writer.WriteStartArray("suggestions");
+        foreach (var suggestion in suggestions)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("title", suggestion.Title);
+            writer.WriteStartArray("edits");
+            foreach (var edit in suggestion.Edits)
+            {
+                var file = edit.Range.File;
+                var start = file.GetPosition(edit.Range.Start);
+                var end = file.GetPosition(edit.Range.End);
+                writer.WriteStartObject();
+                writer.WriteString("file", file.DisplayPath);
+                writer.WriteNumber("line", start.Line);
+                writer.WriteNumber("column", start.Column);
+                writer.WriteNumber("endLine", end.Line);
+                writer.WriteNumber("endColumn", end.Column);
+                writer.WriteNumber("start", edit.Range.Start);
+                writer.WriteNumber("length", edit.Range.End - edit.Range.Start);
+                writer.WriteString("newText", edit.NewText);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 }

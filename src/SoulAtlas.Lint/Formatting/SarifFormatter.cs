@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using SoulAtlas.Lint.Diagnostics;
@@ -112,6 +113,11 @@ public static class SarifFormatter
                 w.WriteStartObject("partialFingerprints");
                 w.WriteString(FingerprintKey, fingerprints[i]);
                 w.WriteEndObject();
+                if (d.Suggestions is { } suggestions)
+                {
+                    WriteFixes(w, suggestions);
+                }
+
                 w.WriteEndObject();
             }
 
@@ -122,6 +128,55 @@ public static class SarifFormatter
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>
+    /// Suggestions as SARIF fixes (§3.55): a description and, per file, the replacements (§3.57)
+    /// of regions (§3.30) by inserted content. An empty region inserts.
+    /// </summary>
+    private static void WriteFixes(Utf8JsonWriter w, IReadOnlyList<Suggestion> suggestions)
+    {
+        w.WriteStartArray("fixes");
+        foreach (var suggestion in suggestions)
+        {
+            w.WriteStartObject();
+            w.WriteStartObject("description");
+            w.WriteString("text", suggestion.Title);
+            w.WriteEndObject();
+            w.WriteStartArray("artifactChanges");
+            foreach (var file in suggestion.Edits.GroupBy(e => e.Range.File.DisplayPath, System.StringComparer.Ordinal))
+            {
+                w.WriteStartObject();
+                w.WriteStartObject("artifactLocation");
+                w.WriteString("uri", Uri(file.Key));
+                w.WriteEndObject();
+                w.WriteStartArray("replacements");
+                foreach (var edit in file)
+                {
+                    var start = edit.Range.File.GetPosition(edit.Range.Start);
+                    var end = edit.Range.File.GetPosition(edit.Range.End);
+                    w.WriteStartObject();
+                    w.WriteStartObject("deletedRegion");
+                    w.WriteNumber("startLine", start.Line);
+                    w.WriteNumber("startColumn", start.Column);
+                    w.WriteNumber("endLine", end.Line);
+                    w.WriteNumber("endColumn", end.Column);
+                    w.WriteEndObject();
+                    w.WriteStartObject("insertedContent");
+                    w.WriteString("text", edit.NewText);
+                    w.WriteEndObject();
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     /// <summary>SARIF §3.27.10: error, warning, note or none.</summary>

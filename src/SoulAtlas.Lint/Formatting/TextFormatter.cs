@@ -41,6 +41,11 @@ public static class TextFormatter
                 {
                     AppendFrame(sb, d, paint);
                 }
+
+                foreach (var suggestion in d.Suggestions ?? Array.Empty<Suggestion>())
+                {
+                    sb.Append("    ").Append(paint.Dim("suggestion:")).Append(' ').Append(Text.TerminalText.Escape(suggestion.Title)).Append('\n');
+                }
             }
 
             sb.Append('\n');

@@ -7,7 +7,7 @@ using SoulAtlas.Lint.Text;
 namespace SoulAtlas.Lint.Loading;
 
 /// <summary>A problem found while reading a file, before any rule ran.</summary>
-public sealed record LoadProblem(RuleDescriptor Rule, SourceRange Range, string Message, Severity? Severity = null);
+public sealed record LoadProblem(RuleDescriptor Rule, SourceRange Range, string Message, Severity? Severity = null, IReadOnlyList<TextEdit>? Fix = null);
 
 public enum LoadOutcome
 {

@@ -118,7 +118,7 @@ public static class SourceLoader
             return (path, true, null);
         }
 
-        var (file, _, valid) = TextDecoder.Decode(path, displayPath, bytes, problems);
+        var (file, _, valid) = TextDecoder.Decode(path, displayPath, bytes, problems, removableBom: true);
         return (path, true, valid ? file : null);
     }
 }

@@ -47,28 +47,33 @@ public static class TextDecoder
 #endif
     }
 
-    /// <summary>Decodes <paramref name="bytes"/>; returns null text when it is not valid UTF-8.</summary>
-    public static (SourceFile File, int ByteBase, bool Valid) Decode(string fullPath, string displayPath, byte[] bytes, List<LoadProblem> problems)
+    /// <summary>
+    /// Decodes <paramref name="bytes"/>; returns null text when it is not valid UTF-8. With
+    /// <paramref name="removableBom"/> (a file contributors edit), a byte-order mark is reported
+    /// with the repair that removes it.
+    /// </summary>
+    public static (SourceFile File, int ByteBase, bool Valid) Decode(string fullPath, string displayPath, byte[] bytes, List<LoadProblem> problems, bool removableBom = false)
     {
         var byteBase = HasBom(bytes) ? 3 : 0;
         try
         {
             var text = Strict.GetString(bytes, byteBase, bytes.Length - byteBase);
-            var file = new SourceFile(fullPath, displayPath, text);
+            var file = new SourceFile(fullPath, displayPath, text) { HasByteOrderMark = byteBase == 3 };
             if (byteBase == 3)
             {
                 problems.Add(new LoadProblem(
                     RuleCatalogue.InvalidEncoding,
                     SourceRange.At(file, 0),
                     "file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM",
-                    Severity.Warning));
+                    Severity.Warning,
+                    removableBom ? new[] { TextEdit.RemoveByteOrderMark(file) } : null));
             }
 
             return (file, byteBase, true);
         }
         catch (DecoderFallbackException ex)
         {
-            var file = new SourceFile(fullPath, displayPath, Lenient.GetString(bytes, byteBase, bytes.Length - byteBase));
+            var file = new SourceFile(fullPath, displayPath, Lenient.GetString(bytes, byteBase, bytes.Length - byteBase)) { HasByteOrderMark = byteBase == 3 };
             var badByte = byteBase + (ex.Index < 0 ? 0 : ex.Index);
             var offset = Lenient.GetCharCount(bytes, byteBase, badByte - byteBase);
             var shown = badByte < bytes.Length ? $"0x{bytes[badByte]:X2}" : "end of file";

@@ -43,6 +43,21 @@ public sealed class JsYamlTimestamp
 }
 
 /// <summary>
+/// What a YAML document uses beyond mappings, lists and scalars, kept on the root of its tree. An
+/// edit that removes or rewrites a node is safe only when no other node stands for it.
+/// </summary>
+public sealed class YamlTraits
+{
+    public YamlTraits(bool usesAnchors)
+    {
+        UsesAnchors = usesAnchors;
+    }
+
+    /// <summary>Whether the document has anchors, aliases or merge keys, so that one node's text may be read in several places.</summary>
+    public bool UsesAnchors { get; }
+}
+
+/// <summary>
 /// Reads YAML (metadata.yaml) into the same located <see cref="JToken"/> tree that JSON produces, so
 /// the schema and every rule treat both alike. Scalars resolve as the content site's reader
 /// (js-yaml 4, default schema) resolves them: a quoted value is always a string; plain scalars by
@@ -79,6 +94,7 @@ public sealed partial class YamlTreeReader
     private readonly Dictionary<string, (JToken Value, int Nodes)> _anchors = new(StringComparer.Ordinal);
     private readonly List<DuplicateKey> _duplicates = new();
     private int _nodes;
+    private bool _usesAnchors;
 
     // The end of the last node read: where the parser is known to have been when it gave up.
     private int _lastOffset;
@@ -147,6 +163,7 @@ public sealed partial class YamlTreeReader
         }
 
         parser.Consume<StreamEnd>();
+        root.AddAnnotation(new YamlTraits(_usesAnchors));
         return root;
     }
 
@@ -164,6 +181,7 @@ public sealed partial class YamlTreeReader
 
         if (parser.TryConsume<AnchorAlias>(out var alias))
         {
+            _usesAnchors = true;
             if (!_anchors.TryGetValue(alias.Value.Value, out var target))
             {
                 throw new YamlSyntaxProblem($"alias *{alias.Value.Value} refers to no anchor", (int)alias.Start.Index, false);
@@ -253,6 +271,7 @@ public sealed partial class YamlTreeReader
             // js-yaml's merge key: `<<: *base` (or a list of mappings) adds the keys the mapping lacks.
             if (keyEvent is Scalar { Value: "<<", Style: ScalarStyle.Plain } && (value is JObject || (value is JArray list && list.All(i => i is JObject))))
             {
+                _usesAnchors = true;
                 (merges ??= new List<JToken>()).Add(value);
                 continue;
             }
@@ -333,6 +352,7 @@ public sealed partial class YamlTreeReader
     {
         if (!node.Anchor.IsEmpty)
         {
+            _usesAnchors = true;
             _anchors[node.Anchor.Value] = (value, nodes);
         }
     }
@@ -356,6 +376,15 @@ public sealed partial class YamlTreeReader
             return new JValue(text);
         }
 
+        return ResolvePlain(text);
+    }
+
+    /// <summary>Whether <paramref name="text"/>, written as a plain scalar, reads as that very string (not a number, boolean, null or date).</summary>
+    internal static bool ReadsAsItself(string text) =>
+        ResolvePlain(text) is { Type: JTokenType.String } value && value.Annotation<JsYamlTimestamp>() is null && string.Equals((string)value!, text, StringComparison.Ordinal);
+
+    private static JValue ResolvePlain(string text)
+    {
         switch (text)
         {
             case "" or "~" or "null" or "Null" or "NULL":

@@ -25,7 +25,11 @@ public abstract class Rule
 }
 
 /// <summary>A finding before the engine has resolved its location and severity.</summary>
-public sealed record Finding(RuleDescriptor Rule, SourceRange Range, string Message, Severity? Severity, IReadOnlyList<TextEdit>? Fix = null);
+public sealed record Finding(RuleDescriptor Rule, SourceRange Range, string Message, Severity? Severity, IReadOnlyList<TextEdit>? Fix = null)
+{
+    /// <summary>Repairs offered for a person to choose (never applied by <c>--fix</c>).</summary>
+    public IReadOnlyList<Suggestion>? Suggestions { get; init; }
+}
 
 public sealed class RuleContext
 {
@@ -89,6 +93,23 @@ public sealed class RuleContext
     /// <summary>Reports with an edit that repairs the problem (applied by <c>--fix</c>).</summary>
     public void Report(SourceRange range, string message, TextEdit? fix) =>
         _sink.Add(new Finding(Current ?? throw new InvalidOperationException("no rule is running"), range, message, null, fix is { } edit ? new[] { edit } : null));
+
+    /// <summary>
+    /// Reports with a repair made of several edits, applied together or not at all (for instance a
+    /// removed list entry and the <c>[]</c> that keeps the list a list).
+    /// </summary>
+    public void Report(SourceRange range, string message, IReadOnlyList<TextEdit>? fix) =>
+        _sink.Add(new Finding(Current ?? throw new InvalidOperationException("no rule is running"), range, message, null, fix is { Count: > 0 } ? fix : null));
+
+    /// <summary>Reports with repairs to choose from, which <c>--fix</c> does not apply.</summary>
+    public void Report(SourceRange range, string message, IReadOnlyList<Suggestion> suggestions) =>
+        _sink.Add(new Finding(Current ?? throw new InvalidOperationException("no rule is running"), range, message, null) { Suggestions = suggestions.Count > 0 ? suggestions : null });
+
+    /// <summary>Reports at a JSON value, with a repair made of several edits applied together.</summary>
+    public void Report(JToken? token, string message, IReadOnlyList<TextEdit>? fix) => Report(JsonLocations.RangeOf(token) ?? Document.AnchorRange, message, fix);
+
+    /// <summary>Reports at a JSON value, with repairs to choose from.</summary>
+    public void Report(JToken? token, string message, IReadOnlyList<Suggestion> suggestions) => Report(JsonLocations.RangeOf(token) ?? Document.AnchorRange, message, suggestions);
 
     /// <summary>Reports at a JSON value (or its nearest located ancestor, or the document anchor).</summary>
     public void Report(JToken? token, string message) => Report(JsonLocations.RangeOf(token) ?? Document.AnchorRange, message);

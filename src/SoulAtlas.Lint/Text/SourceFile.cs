@@ -38,6 +38,9 @@ public sealed class SourceFile
     /// <summary>Path shown to the user: relative to the working directory, with '/' separators.</summary>
     public string DisplayPath { get; }
 
+    /// <summary>Whether the file's bytes start with a UTF-8 byte-order mark, which <see cref="Text"/> leaves out.</summary>
+    public bool HasByteOrderMark { get; init; }
+
     public string Text
     {
         get

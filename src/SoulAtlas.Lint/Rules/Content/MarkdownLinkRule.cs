@@ -6,6 +6,7 @@ using SoulAtlas.Lint.Computation;
 using SoulAtlas.Lint.Corpus;
 using SoulAtlas.Lint.Documents;
 using SoulAtlas.Lint.Diagnostics;
+using SoulAtlas.Lint.Text;
 
 namespace SoulAtlas.Lint.Rules.Content;
 
@@ -58,12 +59,24 @@ public sealed class MarkdownLinkRule : Rule
                     continue;
                 }
 
-                var problem = slug is null
+                var (problem, wrong, better, isAnchor) = slug is null
                     ? CheckAnchor(context, anchor, ownAnchors ??= PageAnchors.Of(context.Document), "this SOUL")
                     : CheckTarget(context, slug, anchor);
-                if (problem is not null)
+                if (problem is null)
                 {
-                    context.Report(section.RangeOf(span.Start, span.End + 1), $"link {Quote.Q(url)}: {problem}");
+                    continue;
+                }
+
+                var range = section.RangeOf(span.Start, span.End + 1);
+                var message = $"link {Quote.Q(url)}: {problem}";
+                if (wrong is not null && better is not null && Replace(section, span.Start, span.End + 1, url.Trim(), wrong, isAnchor, better) is { } edit)
+                {
+                    var (shownWrong, shownBetter) = isAnchor ? ("#" + wrong, "#" + better) : (wrong, better);
+                    context.Report(range, message, new[] { new Suggestion($"Replace {Quote.Q(shownWrong)} with {Quote.Q(shownBetter)}", new[] { edit }) });
+                }
+                else
+                {
+                    context.Report(range, message);
                 }
             }
         }
@@ -142,28 +155,72 @@ public sealed class MarkdownLinkRule : Rule
         return null;
     }
 
-    private static string? CheckTarget(RuleContext context, string slug, string anchor)
+    /// <summary>What is wrong with a link to another SOUL: the problem, the part at fault (the slug or the anchor) and the nearest right one.</summary>
+    private static (string? Problem, string? Wrong, string? Better, bool IsAnchor) CheckTarget(RuleContext context, string slug, string anchor)
     {
         var corpus = context.Corpus;
         if (!corpus.Contains(slug))
         {
             var suggestion = context.MaySuggest() ? corpus.Suggest(slug) : null;
             var hint = suggestion is null ? string.Empty : $" (did you mean {Quote.Q(suggestion)}?)";
-            return $"{Quote.Q(slug)} names no occupation in the corpus{hint}";
+            return ($"{Quote.Q(slug)} names no occupation in the corpus{hint}", slug, suggestion, false);
         }
 
         return CheckAnchor(context, anchor, corpus.AnchorsOf(slug), Quote.Q(slug));
     }
 
-    private static string? CheckAnchor(RuleContext context, string anchor, ISet<string> anchors, string page)
+    private static (string? Problem, string? Wrong, string? Better, bool IsAnchor) CheckAnchor(RuleContext context, string anchor, ISet<string> anchors, string page)
     {
         if (anchor.Length == 0 || anchors.Contains(anchor))
         {
-            return null;
+            return (null, null, null, true);
         }
 
         var suggestion = context.MaySuggest() ? EditDistance.Nearest(anchor, anchors, Math.Max(2, anchor.Length / 4)) : null;
         var hint = suggestion is null ? string.Empty : $" (did you mean {Quote.Q("#" + suggestion)}?)";
-        return $"{Quote.Q("#" + anchor)} names no section or heading of {page}{hint}";
+        return ($"{Quote.Q("#" + anchor)} names no section or heading of {page}{hint}", anchor, suggestion, true);
+    }
+
+    /// <summary>
+    /// The edit that writes <paramref name="better"/> in place of the slug (or, with
+    /// <paramref name="isAnchor"/>, the anchor) in a link whose destination is [start, end) of the
+    /// section's markdown. Null unless the part stands in the file exactly as it was read (not
+    /// percent-encoded or escaped), so the edit changes that part and nothing else.
+    /// </summary>
+    private static TextEdit? Replace(Section section, int start, int end, string url, string wrong, bool isAnchor, string better)
+    {
+        var written = section.Markdown.Substring(start, end - start);
+        var at = written.IndexOf(url, StringComparison.Ordinal);
+        if (at < 0 || url.Length == 0)
+        {
+            return null;
+        }
+
+        int partStart;
+        if (isAnchor)
+        {
+            partStart = url.IndexOf('#') + 1;
+        }
+        else
+        {
+            var path = url;
+            var hash = path.IndexOf('#');
+            path = hash >= 0 ? path.Substring(0, hash) : path;
+            var query = path.IndexOf('?');
+            path = query >= 0 ? path.Substring(0, query) : path;
+            var partEnd = path.EndsWith("/SOUL.md", StringComparison.Ordinal) ? path.Length - "/SOUL.md".Length : path.TrimEnd('/').Length;
+            partStart = partEnd - wrong.Length;
+        }
+
+        if (partStart <= 0 || partStart + wrong.Length > url.Length || string.CompareOrdinal(url, partStart, wrong, 0, wrong.Length) != 0)
+        {
+            return null;
+        }
+
+        var from = start + at + partStart;
+        var range = section.RangeOf(from, from + wrong.Length);
+        return range.End - range.Start == wrong.Length && string.CompareOrdinal(range.File.Text, range.Start, wrong, 0, wrong.Length) == 0
+            ? new TextEdit(range, better)
+            : null;
     }
 }

@@ -4,6 +4,8 @@ using System.Text.RegularExpressions;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using SoulAtlas.Lint.Diagnostics;
+using SoulAtlas.Lint.Documents;
+using SoulAtlas.Lint.Text;
 
 namespace SoulAtlas.Lint.Rules.Content;
 
@@ -42,22 +44,50 @@ public sealed partial class RenderHazardRule : Rule
                 return;
             }
 
-            foreach (var (start, end, message) in Find(section.Markdown, () => BodySections.SyntaxOf(context, section) ?? new MarkdownDocument(), skipPlainBlocks: true))
+            foreach (var (start, end, message, tilde, closing) in Find(section.Markdown, () => BodySections.SyntaxOf(context, section) ?? new MarkdownDocument(), skipPlainBlocks: true))
             {
-                context.Report(section.RangeOf(start, end), message);
+                context.Report(section.RangeOf(start, end), message, tilde ? EscapeTildes(section, start, closing) : null);
             }
         }
     }
 
     /// <summary>
-    /// Every hazard in a section, as a range of its markdown and a message. Most sections have
+    /// In SOUL.md, the edits that write both tildes of a pair as <c>\~</c>: the site then shows
+    /// "~" where each stood and strikes nothing through. Null in a record, which is rebuilt from its
+    /// folder (and whose markdown is a JSON string).
+    /// </summary>
+    private static IReadOnlyList<TextEdit>? EscapeTildes(Section section, int opening, int closing)
+    {
+        if (section.RecordEntry is not null)
+        {
+            return null;
+        }
+
+        var edits = new List<TextEdit>(2);
+        foreach (var offset in closing >= 0 ? new[] { opening, closing } : new[] { opening })
+        {
+            var range = section.RangeOf(offset, offset + 1);
+            if (range.End != range.Start + 1 || range.File.Text[range.Start] != '~')
+            {
+                return null;
+            }
+
+            edits.Add(new TextEdit(range, "\\~"));
+        }
+
+        return edits;
+    }
+
+    /// <summary>
+    /// Every hazard in a section, as a range of its markdown and a message; for a pair of single
+    /// tildes, also where the closing one stands (-1 when it is not literal text). Most sections have
     /// neither a pair of tildes nor a delimiter and are settled without their syntax tree. With
     /// <paramref name="skipPlainBlocks"/>, blocks that cannot hold a hazard are not read (the same
     /// result, cheaper; tests compare the two).
     /// </summary>
-    internal static List<(int Start, int End, string Message)> Find(string markdown, Func<MarkdownDocument> syntax, bool skipPlainBlocks)
+    internal static List<(int Start, int End, string Message, bool Tilde, int Closing)> Find(string markdown, Func<MarkdownDocument> syntax, bool skipPlainBlocks)
     {
-        var found = new List<(int Start, int End, string Message)>();
+        var found = new List<(int Start, int End, string Message, bool Tilde, int Closing)>();
         var tildes = HasTildePair(markdown);
         var delimiters = HasDelimiters(markdown);
         if (!tildes && !delimiters)
@@ -145,7 +175,7 @@ public sealed partial class RenderHazardRule : Rule
 
     private static readonly char[] Delimiters = { '*', '_' };
 
-    private static void CheckTildes(List<(int Start, int End, string Message)> found, string markdown, InlineText text)
+    private static void CheckTildes(List<(int Start, int End, string Message, bool Tilde, int Closing)> found, string markdown, InlineText text)
     {
         var s = text.Text;
         var i = s.IndexOf('~');
@@ -165,7 +195,9 @@ public sealed partial class RenderHazardRule : Rule
                     var start = text.OffsetAt(i);
                     var closing = text.OffsetAt(match.Index + match.Length - 1);
                     var struck = closing > start ? markdown.Substring(start + 1, closing - start - 1) : match.Groups[2].Value;
-                    found.Add((start, start + 1, $"the site shows {Quote.Q(Shorten(struck))} struck through: the renderer pairs this single tilde with the next one; write \\~ for \"approximately\""));
+                    var closingIndex = match.Index + match.Length - 1;
+                    var escapable = closing > start && text.IsProse(closingIndex) ? closing : -1;
+                    found.Add((start, start + 1, $"the site shows {Quote.Q(Shorten(struck))} struck through: the renderer pairs this single tilde with the next one; write \\~ for \"approximately\"", true, escapable));
                 }
 
                 i = s.IndexOf('~', match.Index + match.Length);
@@ -188,7 +220,7 @@ public sealed partial class RenderHazardRule : Rule
     /// shows <c>*</c> and italic "bold"), or a double run that pairs with nothing at all. A lone
     /// <c>*</c> with no partner (<c>O*NET</c>, <c>*arr stack</c>) is shown as written, so it is fine.
     /// </summary>
-    private static void CheckDelimiters(List<(int Start, int End, string Message)> found, InlineText text)
+    private static void CheckDelimiters(List<(int Start, int End, string Message, bool Tilde, int Closing)> found, InlineText text)
     {
         var s = text.Text;
         for (var i = 0; i < s.Length; i++)
@@ -213,11 +245,11 @@ public sealed partial class RenderHazardRule : Rule
             if (before == c || after == c)
             {
                 var emphasis = run.Length + 1 == 2 ? "italic" : "emphasised";
-                found.Add((start, start + run.Length, $"unbalanced emphasis: {Quote.Q(run)} is left over beside {(after == c ? "the opening" : "the closing")} delimiter, so the site shows a literal {Quote.Q(run)} next to {emphasis} text; make both delimiters the same length, or write {escape} for a literal one"));
+                found.Add((start, start + run.Length, $"unbalanced emphasis: {Quote.Q(run)} is left over beside {(after == c ? "the opening" : "the closing")} delimiter, so the site shows a literal {Quote.Q(run)} next to {emphasis} text; make both delimiters the same length, or write {escape} for a literal one", false, -1));
             }
             else if (run.Length >= 2 && EmphasisFlanking.CanOpenOrClose(c, before, after, out var opens))
             {
-                found.Add((start, start + run.Length, $"unbalanced emphasis: {Quote.Q(run)} {(opens ? "opens" : "closes")} emphasis that nothing {(opens ? "closes" : "opened")}, so the site shows a literal {Quote.Q(run)}; balance the delimiters, or write {escape} for a literal one"));
+                found.Add((start, start + run.Length, $"unbalanced emphasis: {Quote.Q(run)} {(opens ? "opens" : "closes")} emphasis that nothing {(opens ? "closes" : "opened")}, so the site shows a literal {Quote.Q(run)}; balance the delimiters, or write {escape} for a literal one", false, -1));
             }
 
             i = end - 1;
@@ -228,7 +260,7 @@ public sealed partial class RenderHazardRule : Rule
     /// Emphasis that opens inside one word and closes inside another (<c>O*NET and G*Power</c>
     /// shows "NET and G" in italics): nobody means that, while a name with one asterisk is fine.
     /// </summary>
-    private static void CheckMidWordEmphasis(List<(int Start, int End, string Message)> found, InlineText text)
+    private static void CheckMidWordEmphasis(List<(int Start, int End, string Message, bool Tilde, int Closing)> found, InlineText text)
     {
         var s = text.Text;
         foreach (var (open, close, length) in text.Emphases)
@@ -243,7 +275,7 @@ public sealed partial class RenderHazardRule : Rule
             var start = text.OffsetAt(open);
             var delimiter = s.Substring(open, length);
             var shown = s.Substring(open + length, close - open - length).Replace('\n', ' ');
-            found.Add((start, start + length, $"unbalanced emphasis: the {Quote.Q(delimiter)} inside this word pairs with the one inside a later word, so the site shows {Quote.Q(Shorten(shown))} as {(length == 1 ? "italic" : "bold")}; write {(s[open] == '*' ? "\\*" : "\\_")} for a literal one"));
+            found.Add((start, start + length, $"unbalanced emphasis: the {Quote.Q(delimiter)} inside this word pairs with the one inside a later word, so the site shows {Quote.Q(Shorten(shown))} as {(length == 1 ? "italic" : "bold")}; write {(s[open] == '*' ? "\\*" : "\\_")} for a literal one", false, -1));
         }
     }
 

@@ -1,6 +1,11 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
+using Newtonsoft.Json.Linq;
 using SoulAtlas.Lint.Documents;
 using SoulAtlas.Lint.Diagnostics;
+using SoulAtlas.Lint.Fixing;
+using SoulAtlas.Lint.Text;
 
 namespace SoulAtlas.Lint.Rules.Identity;
 
@@ -27,6 +32,49 @@ public sealed class TitleMatchesRule : Rule
         }
 
         var what = document.Form == DocumentForm.Record ? "title" : "SOUL.md title";
-        context.Report(document.TitleRange ?? document.AnchorRange, $"{what} {Quote.Q(title)} differs from metadata.title {Quote.Q(metadataTitle)}");
+        var message = $"{what} {Quote.Q(title)} differs from metadata.title {Quote.Q(metadataTitle)}";
+        var suggestions = Suggest(document, what, title, metadataTitle);
+        if (suggestions.Count > 0)
+        {
+            context.Report(document.TitleRange ?? document.AnchorRange, message, suggestions);
+        }
+        else
+        {
+            context.Report(document.TitleRange ?? document.AnchorRange, message);
+        }
+    }
+
+    /// <summary>Either side may be the one the author meant: one suggestion for each, where it can be written.</summary>
+    private static List<Suggestion> Suggest(OccupationDocument document, string what, string title, string metadataTitle)
+    {
+        var suggestions = new List<Suggestion>();
+        TextEdit? toMetadata;
+        TextEdit? toTitle;
+        if (document.Form == DocumentForm.Source)
+        {
+            // The title line is read trimmed and cannot hold a line break.
+            toMetadata = document.TitleRange is { } range && metadataTitle.Length > 0 && string.Equals(JsString.Trim(metadataTitle), metadataTitle, StringComparison.Ordinal)
+                && !metadataTitle.Any(JsString.IsLineTerminator)
+                ? new TextEdit(range, metadataTitle)
+                : null;
+            toTitle = YamlEdits.ReplaceScalar(document.Metadata.Token("title"), title);
+        }
+        else
+        {
+            toMetadata = document.Record?["title"] is JValue { Type: JTokenType.String } recordTitle ? JsonEdits.Replace(recordTitle, new JValue(metadataTitle)) : null;
+            toTitle = JsonEdits.Replace(document.Metadata.Token("title")!, new JValue(title));
+        }
+
+        if (toMetadata is { } a)
+        {
+            suggestions.Add(new Suggestion($"Set the {what} to {Quote.Q(metadataTitle)}", new[] { a }));
+        }
+
+        if (toTitle is { } b)
+        {
+            suggestions.Add(new Suggestion($"Set metadata.title to {Quote.Q(title)}", new[] { b }));
+        }
+
+        return suggestions;
     }
 }

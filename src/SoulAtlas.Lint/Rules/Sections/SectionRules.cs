@@ -4,6 +4,8 @@ using System.Linq;
 using SoulAtlas.Lint.Contract;
 using SoulAtlas.Lint.Documents;
 using SoulAtlas.Lint.Diagnostics;
+using SoulAtlas.Lint.Fixing;
+using SoulAtlas.Lint.Text;
 
 namespace SoulAtlas.Lint.Rules.Sections;
 
@@ -52,6 +54,8 @@ public sealed class SectionOrderRule : SectionLayoutRule
     protected override void CheckLayout(RuleContext context, SectionList sectionList)
     {
         SectionSpec? latest = null;
+        TextEdit? fix = null;
+        var fixKnown = false;
         foreach (var section in FirstOccurrences(context.Document))
         {
             var spec = sectionList.Find(section.Heading);
@@ -62,7 +66,14 @@ public sealed class SectionOrderRule : SectionLayoutRule
 
             if (latest is not null && spec.Order < latest.Order)
             {
-                context.Report(section.HeadingRange, $"section {Quote.Q(spec.Heading)} comes after {Quote.Q(latest.Heading)}; the canonical order puts it before");
+                // One edit orders every section; each misplaced one carries it, and it is applied once.
+                if (!fixKnown)
+                {
+                    fix = SectionMoves.IntoCanonicalOrder(context.Document, sectionList);
+                    fixKnown = true;
+                }
+
+                context.Report(section.HeadingRange, $"section {Quote.Q(spec.Heading)} comes after {Quote.Q(latest.Heading)}; the canonical order puts it before", fix);
             }
             else
             {

@@ -73,7 +73,12 @@ public sealed class SchemaRule : Rule
             {
                 (found ??= new List<JToken>()).Add(value);
                 var path = PathOf(value);
-                var fix = Documents.JsonLocations.RangeOf(value) is { } range ? new Text.TextEdit(range, "'" + timestamp.Text + "'") : (Text.TextEdit?)null;
+                // Quoted only where the date is all there is (no anchor or tag beside it): the value
+                // becomes the string written, nothing else changes.
+                var fix = Documents.JsonLocations.SpanOf(value) is { } span && span.End - span.Start == timestamp.Text.Length
+                    && string.CompareOrdinal(span.File.Text, span.Start, timestamp.Text, 0, timestamp.Text.Length) == 0
+                    ? new Text.TextEdit(span.Value, "'" + timestamp.Text + "'")
+                    : (Text.TextEdit?)null;
                 context.Report(
                     value,
                     $"{Subject(path)} is the unquoted date {timestamp.Text}, which the site's YAML reader (js-yaml, YAML 1.1 timestamps) reads as a date, not a string: its validator rejects it and the record would say {Quote.Q((string)value!)}; quote it ('{timestamp.Text}')",

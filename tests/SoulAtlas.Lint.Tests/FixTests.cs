@@ -66,6 +66,74 @@ public sealed class FixTests
         Assert.True(left.Count == 0, Lint.Describe(left));
     }
 
+    public static TheoryData<string, string, string> RecordCases()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var (rule, name) in FixableCases().Select(row => ((string)row[0], (string)row[1])).Distinct())
+        {
+            var folder = Path.Combine(TestPaths.Fixtures, "rules", rule, name);
+            if (Directory.GetFiles(folder, "*.json.fixed").Length > 0)
+            {
+                data.Add(rule, name, "\t");
+                data.Add(rule, name, " ");
+                data.Add(rule, name, "    ");
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RecordCases))]
+    public void A_records_repair_is_written_in_the_records_own_indentation(string ruleName, string caseName, string unit)
+    {
+        using var temp = new TempFolder();
+        var expected = CopyCase(Path.Combine(TestPaths.Fixtures, "rules", ruleName, caseName), temp.Path, crlf: true);
+        foreach (var relative in expected.Keys.Where(k => k.EndsWith(".json", StringComparison.Ordinal)).ToList())
+        {
+            var path = Path.Combine(temp.Path, relative);
+            File.WriteAllBytes(path, Reindent(File.ReadAllBytes(path), unit));
+            expected[relative] = Reindent(expected[relative], unit);
+        }
+
+        var (exit, _, stderr) = CliHarness.Run(temp.Path, "--fix", "--today", Today);
+        Assert.True(exit is 0 or 1, stderr);
+        AssertFiles(temp.Path, expected);
+    }
+
+    /// <summary>The fixtures' two-space indentation, as <paramref name="unit"/> per level (byte by byte: a fixture may hold invalid UTF-8).</summary>
+    private static byte[] Reindent(byte[] bytes, string unit)
+    {
+        var result = new List<byte>(bytes.Length);
+        var unitBytes = Encoding.UTF8.GetBytes(unit);
+        for (var i = 0; i < bytes.Length;)
+        {
+            var spaces = 0;
+            while (i + spaces < bytes.Length && bytes[i + spaces] == (byte)' ')
+            {
+                spaces++;
+            }
+
+            for (var level = 0; level < spaces / 2; level++)
+            {
+                result.AddRange(unitBytes);
+            }
+
+            i += spaces / 2 * 2;
+            while (i < bytes.Length && bytes[i] != (byte)'\n')
+            {
+                result.Add(bytes[i++]);
+            }
+
+            if (i < bytes.Length)
+            {
+                result.Add(bytes[i++]);
+            }
+        }
+
+        return result.ToArray();
+    }
+
     [Fact]
     public void Every_fixable_rule_has_a_fixture_with_a_fixed_file()
     {

@@ -9,7 +9,11 @@ using SoulAtlas.Lint.Documents;
 
 namespace SoulAtlas.Lint.Fixing;
 
-/// <summary>Edits of a located JSON tree that keep the rest of the file byte for byte.</summary>
+/// <summary>
+/// Edits of a located JSON tree that keep the rest of the file byte for byte, and write what they
+/// add in the file's own layout: its line break (LF or CRLF) and its indentation unit (a tab, one
+/// space, two, four…).
+/// </summary>
 public static class JsonEdits
 {
     /// <summary>Replace a value, keeping the file's layout: a multi-line array stays multi-line.</summary>
@@ -23,7 +27,8 @@ public static class JsonEdits
 
         var original = span.File.Text.Substring(span.Start, span.End - span.Start);
         var multiline = original.IndexOf('\n') >= 0;
-        return new TextEdit(span.Value, multiline ? Pretty(value, IndentOf(span.File.Text, span.Start), LineBreakOf(span.File.Text)) : Compact(value));
+        var text = span.File.Text;
+        return new TextEdit(span.Value, multiline ? Pretty(value, IndentOf(text, span.Start), IndentUnitOf(text), LineBreakOf(text)) : Compact(value));
     }
 
     /// <summary>Insert <c>"name": value</c> as the first member of an object.</summary>
@@ -41,8 +46,9 @@ public static class JsonEdits
         var multiline = text.Substring(span.Start, span.End - span.Start).IndexOf('\n') >= 0;
         var indent = IndentOf(text, span.Start);
         var lineBreak = LineBreakOf(text);
-        var member = Compact(new JValue(name)) + (multiline ? ": " : ":") + (multiline ? Pretty(value, indent + "  ", lineBreak) : Compact(value));
-        var insertion = multiline ? lineBreak + indent + "  " + member + (hasMembers ? "," : lineBreak + indent) : member + (hasMembers ? "," : string.Empty);
+        var unit = IndentUnitOf(text);
+        var member = Compact(new JValue(name)) + (multiline ? ": " : ":") + (multiline ? Pretty(value, indent + unit, unit, lineBreak) : Compact(value));
+        var insertion = multiline ? lineBreak + indent + unit + member + (hasMembers ? "," : lineBreak + indent) : member + (hasMembers ? "," : string.Empty);
         return new TextEdit(new SourceRange(span.File, afterBrace, afterBrace), insertion);
     }
 
@@ -55,8 +61,34 @@ public static class JsonEdits
         return newline > 0 && text[newline - 1] == '\r' ? "\r\n" : "\n";
     }
 
-    /// <summary>Two-space indented JSON whose continuation lines start at <paramref name="indent"/>, separated by <paramref name="lineBreak"/>.</summary>
-    private static string Pretty(JToken value, string indent, string lineBreak)
+    /// <summary>
+    /// The file's indentation unit: the leading white space of its first indented line (in a record,
+    /// a member of the top-level object), or two spaces when no line is indented.
+    /// </summary>
+    private static string IndentUnitOf(string text)
+    {
+        for (var newline = text.IndexOf('\n'); newline >= 0 && newline + 1 < text.Length; newline = text.IndexOf('\n', newline + 1))
+        {
+            var end = newline + 1;
+            while (end < text.Length && (text[end] == ' ' || text[end] == '\t'))
+            {
+                end++;
+            }
+
+            if (end > newline + 1 && end < text.Length && text[end] != '\r' && text[end] != '\n')
+            {
+                return text.Substring(newline + 1, end - newline - 1);
+            }
+        }
+
+        return "  ";
+    }
+
+    /// <summary>
+    /// Indented JSON whose continuation lines start at <paramref name="indent"/>, nested levels indented
+    /// by <paramref name="unit"/>, lines separated by <paramref name="lineBreak"/>.
+    /// </summary>
+    private static string Pretty(JToken value, string indent, string unit, string lineBreak)
     {
         if (value is not JContainer { Count: > 0 })
         {
@@ -67,7 +99,21 @@ public static class JsonEdits
         var sb = new StringBuilder(lines[0]);
         foreach (var line in lines.Skip(1))
         {
-            sb.Append(lineBreak).Append(indent).Append(line);
+            // Newtonsoft indents two spaces per level; a string's own line breaks are escaped, so
+            // every line break here is structure.
+            var spaces = 0;
+            while (spaces < line.Length && line[spaces] == ' ')
+            {
+                spaces++;
+            }
+
+            sb.Append(lineBreak).Append(indent);
+            for (var level = 0; level < spaces / 2; level++)
+            {
+                sb.Append(unit);
+            }
+
+            sb.Append(line, spaces, line.Length - spaces);
         }
 
         return sb.ToString();

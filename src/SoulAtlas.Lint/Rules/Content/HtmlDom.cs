@@ -57,6 +57,7 @@ internal sealed class HtmlDom
 
             if (!closing && (html[tagEnd - 1] == '/' || IsVoid(html, nameStart, nameEnd)))
             {
+                i = tagEnd;
                 continue;
             }
 
@@ -93,6 +94,10 @@ internal sealed class HtmlDom
                 copy ??= html.ToCharArray();
                 copy[i] = ' ';
             }
+
+            // Within a tag a '<' starts no other tag (it is part of an attribute), and searching on
+            // from the tag's end keeps the walk linear when thousands of '<' share one '>'.
+            i = tagEnd;
         }
 
         return copy is null ? html : new string(copy);

@@ -257,8 +257,10 @@ internal static class ReaderView
         }
     }
 
-    private static void AddWords(StringBuilder text, IElement? block, List<Mark> marks)
+    private static void AddWords(StringBuilder builder, IElement? block, List<Mark> marks)
     {
+        // A StringBuilder's indexer walks its chunks on every call: read a string instead.
+        var text = builder.ToString();
         var start = -1;
         for (var i = 0; i <= text.Length; i++)
         {
@@ -269,7 +271,7 @@ internal static class ReaderView
             }
             else if (!isWord && start >= 0)
             {
-                marks.Add(new Mark(MarkKind.Word, text.ToString(start, i - start), block));
+                marks.Add(new Mark(MarkKind.Word, text.Substring(start, i - start), block));
                 start = -1;
             }
         }

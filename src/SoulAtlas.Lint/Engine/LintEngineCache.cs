@@ -1,0 +1,487 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using SoulAtlas.Lint.Corpus;
+using SoulAtlas.Lint.Diagnostics;
+using SoulAtlas.Lint.Loading;
+using SoulAtlas.Lint.Rules;
+using SoulAtlas.Lint.Text;
+
+namespace SoulAtlas.Lint.Engine;
+
+public sealed partial class LintEngine
+{
+    private sealed partial class Run
+    {
+        /// <summary>
+        /// One run's use of a <see cref="LintCache"/>: the digest of every unit's files, index entries
+        /// taken from the cache for units whose files are unchanged, results reused where every answer
+        /// their checks were given is unchanged, and the new snapshot published at the end.
+        /// </summary>
+        private sealed class CacheRun
+        {
+            private static readonly Dictionary<string, RuleDescriptor> RulesById = RuleCatalogue.All.ToDictionary(r => r.Id, StringComparer.Ordinal);
+
+            private readonly Run _run;
+            private readonly LintCache _cache;
+            private readonly List<Unit> _units;
+            private readonly CacheDigest _runKey;
+
+            /// <summary>The cache's results when they were made under this run's key; else none.</summary>
+            private readonly IReadOnlyDictionary<string, CachedUnit> _previous;
+
+            /// <summary>The bytes of the documents cached diagnostics point into, read while hashing, to decode their text again.</summary>
+            private readonly ConcurrentDictionary<string, byte[]> _texts = new(StringComparer.Ordinal);
+            private readonly ConcurrentDictionary<CachedSource, SourceFile> _sources = new();
+            private readonly ConcurrentDictionary<string, CachedUnit> _stored = new(StringComparer.Ordinal);
+            private readonly ConcurrentDictionary<Dependency, CacheDigest?> _answers = new();
+            private readonly ConcurrentBag<string> _checked = new();
+            private readonly bool _keyChanged;
+            private int _reused;
+            private int _surveyed;
+            private CorpusIndex? _index;
+            private Dictionary<string, Unit>? _sourcesBySlug;
+            private Dictionary<string, Unit>? _unitsByDocument;
+            private CacheDigest? _wholeIndex;
+
+            private CacheRun(Run run, LintCache cache, List<Unit> units, CacheDigest runKey)
+            {
+                _run = run;
+                _cache = cache;
+                _units = units;
+                _runKey = runKey;
+                var snapshot = cache.Snapshot;
+                _keyChanged = snapshot is null || snapshot.RunKey != runKey;
+                _previous = _keyChanged ? CacheSnapshot.Empty.Units : snapshot!.Units;
+            }
+
+            /// <summary>Digests every unit's files (in parallel); null when the engine build cannot be identified.</summary>
+            public static CacheRun? Open(Run run, LintCache cache, List<Unit> units)
+            {
+                if (CacheKeys.EngineIdentity is not { } identity)
+                {
+                    return null;
+                }
+
+                var contract = run._settings.CustomContract?.Identity ?? run._engine._defaultContractIdentity;
+                var cacheRun = new CacheRun(run, cache, units, CacheKeys.RunKey(run._settings, run._request.BaseDirectory, contract, identity));
+                var wanted = new HashSet<string>(
+                    cacheRun._previous.Values.SelectMany(u => u.Check?.Diagnostics ?? Array.Empty<CachedDiagnostic>())
+                        .SelectMany(d => (d.Fix ?? Array.Empty<CachedEdit>()).Select(e => e.Source).Concat(d.Source is { } s ? new[] { s } : Array.Empty<CachedSource>()))
+                        .Where(s => s.IsDocumentText)
+                        .Select(s => s.FullPath),
+                    StringComparer.Ordinal);
+                run.ForEach(units.Count, i => units[i].Digest = cacheRun.DigestOf(units[i], wanted));
+                return cacheRun;
+            }
+
+            /// <summary>Takes the unit's index entry from the cache when its files are unchanged.</summary>
+            public bool TrySurvey(Unit unit)
+            {
+                if (unit.Digest is { } digest && _previous.TryGetValue(unit.Path, out var cached) && cached.Content == digest)
+                {
+                    unit.Cached = cached;
+                    unit.Outcome = cached.Outcome;
+                    unit.Entry = cached.Entry?.Rebind(CorpusEntry.Reread(() => _run.Load(unit).Document));
+                    return true;
+                }
+
+                System.Threading.Interlocked.Increment(ref _surveyed);
+                return false;
+            }
+
+            public void Bind(CorpusIndex index, Dictionary<string, Unit> sourcesBySlug)
+            {
+                _index = index;
+                _sourcesBySlug = sourcesBySlug;
+                _unitsByDocument = new Dictionary<string, Unit>(StringComparer.Ordinal);
+                foreach (var unit in _units)
+                {
+                    foreach (var path in unit.Paths)
+                    {
+                        _unitsByDocument[path] = unit;
+                    }
+                }
+            }
+
+            /// <summary>The log a unit's check keeps, when its result can be stored.</summary>
+            public DependencyLog? LogFor(Unit unit) => unit.Digest is null ? null : new DependencyLog();
+
+            /// <summary>The unit's diagnostics from the cache, when its files and every answer its check was given are unchanged.</summary>
+            public bool TryReuse(Unit unit, out List<Diagnostic> diagnostics, out string? slug)
+            {
+                diagnostics = null!;
+                slug = null;
+                if (unit.Cached?.Check is not { } check || AnswersOf(check.Dependencies) != check.Answers)
+                {
+                    return false;
+                }
+
+                var rebuilt = new List<Diagnostic>(check.Diagnostics.Count);
+                foreach (var cached in check.Diagnostics)
+                {
+                    if (Rebuild(cached) is not { } diagnostic)
+                    {
+                        return false;
+                    }
+
+                    rebuilt.Add(diagnostic);
+                }
+
+                System.Threading.Interlocked.Increment(ref _reused);
+                diagnostics = rebuilt;
+                slug = check.Slug;
+                return true;
+            }
+
+            /// <summary>Keeps a fresh check's result (or, when it cannot be kept, only the unit's index entry).</summary>
+            public void Store(Unit unit, List<Diagnostic> diagnostics, string? slug, DependencyLog? log)
+            {
+                _checked.Add(unit.Path);
+                if (unit.Digest is not { } digest)
+                {
+                    return;
+                }
+
+                CachedCheck? check = null;
+                if (log is not null && AnswersOf(log.Dependencies) is { } answers && Keep(unit, slug, diagnostics) is { } kept)
+                {
+                    check = new CachedCheck(slug, log.Dependencies.ToList(), answers, kept);
+                }
+
+                _stored[unit.Path] = new CachedUnit(unit.Path, digest, unit.Outcome, unit.Entry?.Rebind(null), check);
+            }
+
+            /// <summary>
+            /// Publishes what the cache now knows: this run's results, and earlier ones still keyed to
+            /// unchanged files (a unit out of the run's scope keeps its result, which is checked again
+            /// against its answers when next reused). Units no longer in the corpus are dropped.
+            /// </summary>
+            public CacheUse Publish()
+            {
+                var units = new Dictionary<string, CachedUnit>(StringComparer.Ordinal);
+                var changed = _keyChanged || !_stored.IsEmpty;
+                foreach (var unit in _units)
+                {
+                    if (_stored.TryGetValue(unit.Path, out var stored))
+                    {
+                        units[unit.Path] = stored;
+                    }
+                    else if (unit.Cached is { } cached)
+                    {
+                        units[unit.Path] = cached;
+                    }
+                    else if (unit.Digest is { } digest)
+                    {
+                        units[unit.Path] = new CachedUnit(unit.Path, digest, unit.Outcome, unit.Entry?.Rebind(null), null);
+                        changed = true;
+                    }
+                }
+
+                changed |= units.Count != _previous.Count;
+                if (changed)
+                {
+                    _cache.Publish(new CacheSnapshot(_runKey, units));
+                }
+
+                var checkedPaths = _checked.ToList();
+                checkedPaths.Sort(StringComparer.Ordinal);
+                return new CacheUse(_reused, checkedPaths, _surveyed, changed);
+            }
+
+            /// <summary>The unit's paths, file states and bytes; null when a file cannot be read (the unit is then never cached).</summary>
+            private CacheDigest? DigestOf(Unit unit, HashSet<string> wanted)
+            {
+                using var digest = new DigestBuilder();
+                digest.Add(unit.Path);
+                foreach (var file in new[] { unit.Record, unit.Body, unit.Metadata })
+                {
+                    if (file is null)
+                    {
+                        digest.Add(false);
+                        continue;
+                    }
+
+                    digest.Add(true).Add(file.Path).Add(file.ReadError).Add(file.HasContent).Add(file.Length);
+                    if (!file.HasContent || file.ReadError is not null || file.Length > _run._settings.Limits.MaxFileBytes)
+                    {
+                        // Its bytes are never read: only its size and state can matter.
+                        continue;
+                    }
+
+                    byte[]? bytes;
+                    try
+                    {
+                        bytes = file.ReadBytes();
+                    }
+                    catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
+                    {
+                        return null;
+                    }
+
+                    if (bytes is null)
+                    {
+                        return null;
+                    }
+
+                    digest.Add(CacheDigest.Of(bytes)).Add(bytes.Length);
+                    if (wanted.Contains(file.Path))
+                    {
+                        _texts[file.Path] = bytes;
+                    }
+                }
+
+                return digest.Finish();
+            }
+
+            /// <summary>The digest of the answers <paramref name="dependencies"/> have now, in order; null when one cannot be known.</summary>
+            private CacheDigest? AnswersOf(IReadOnlyList<Dependency> dependencies)
+            {
+                using var digest = new DigestBuilder();
+                digest.Add(dependencies.Count);
+                foreach (var dependency in dependencies)
+                {
+                    if (_answers.GetOrAdd(dependency, Answer) is not { } answer)
+                    {
+                        return null;
+                    }
+
+                    digest.Add((long)dependency.Kind).Add(dependency.Key).Add(dependency.Other).Add(dependency.Type).Add(answer);
+                }
+
+                return digest.Finish();
+            }
+
+            /// <summary>
+            /// The answer a question has in this run's corpus, as a digest: asked of the index and graph
+            /// as a check asks it, except a page's anchors and a record's source folder, which are as
+            /// the files they are read from (so no page is parsed to tell).
+            /// </summary>
+            private CacheDigest? Answer(Dependency question)
+            {
+                try
+                {
+                    return AnswerOrThrow(question);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
+                {
+                    // A question no check of this build asks (from a damaged cache): its result is not reused.
+                    return null;
+                }
+            }
+
+            private CacheDigest? AnswerOrThrow(Dependency question)
+            {
+                var index = _index!;
+                using var digest = new DigestBuilder();
+                switch (question.Kind)
+                {
+                    case DependencyKind.Contains:
+                        digest.Add(index.Contains(question.Key));
+                        break;
+                    case DependencyKind.WithSlug:
+                        CacheKeys.AddEntries(digest, index.WithSlug(question.Key));
+                        break;
+                    case DependencyKind.ClaimingSlug:
+                        CacheKeys.AddEntries(digest, index.ClaimingSlug(question.Key));
+                        break;
+                    case DependencyKind.WithTitle:
+                        CacheKeys.AddEntries(digest, index.WithTitle(question.Key));
+                        break;
+                    case DependencyKind.WithAlias:
+                        CacheKeys.AddEntries(digest, index.WithAlias(question.Key));
+                        break;
+                    case DependencyKind.Backlinks:
+                        CacheKeys.AddStrings(digest, index.BacklinksOf(question.Key));
+                        break;
+                    case DependencyKind.Anchors:
+                        var owners = index.WithSlug(question.Key);
+                        if (owners.Count == 0)
+                        {
+                            digest.Add(false);
+                        }
+                        else if (_unitsByDocument!.TryGetValue(owners[0].FullPath, out var owner) && owner.Digest is { } page)
+                        {
+                            digest.Add(true).Add(page);
+                        }
+                        else
+                        {
+                            return null;
+                        }
+
+                        break;
+                    case DependencyKind.Suggest:
+                        digest.Add(index.Suggest(question.Key));
+                        break;
+                    case DependencyKind.AllEntries:
+                    case DependencyKind.WholeGraph:
+                        // The graph is made from the entries alone.
+                        digest.Add(_wholeIndex ??= WholeIndex(index));
+                        break;
+                    case DependencyKind.TypesBetween:
+                        CacheKeys.AddStrings(digest, index.Graph.TypesBetween(question.Key, question.Other!));
+                        break;
+                    case DependencyKind.OnCycle:
+                        digest.Add(index.Graph.OnCycle(question.Type!, question.Key, question.Other!));
+                        break;
+                    case DependencyKind.CycleThrough:
+                        CacheKeys.AddStrings(digest, index.Graph.CycleThrough(question.Type!, question.Key, question.Other!));
+                        break;
+                    case DependencyKind.CycleGroupSize:
+                        digest.Add(index.Graph.CycleGroupSize(question.Type!, question.Key));
+                        break;
+                    case DependencyKind.Today:
+                        var after = RuleContext.AfterToday(new DateTime(long.Parse(question.Key, System.Globalization.CultureInfo.InvariantCulture)), _run._settings.Today);
+                        digest.Add(after?.Ticks ?? -1L);
+                        break;
+                    case DependencyKind.SourceOf:
+                        if (!_sourcesBySlug!.TryGetValue(question.Key, out var source))
+                        {
+                            digest.Add(false);
+                        }
+                        else if (source.Digest is { } folder)
+                        {
+                            digest.Add(true).Add(folder);
+                        }
+                        else
+                        {
+                            return null;
+                        }
+
+                        break;
+                    default:
+                        return null;
+                }
+
+                return digest.Finish();
+            }
+
+            private static CacheDigest WholeIndex(CorpusIndex index)
+            {
+                using var digest = new DigestBuilder();
+                CacheKeys.AddEntries(digest, index.Entries);
+                return digest.Finish();
+            }
+
+            /// <summary>
+            /// The diagnostics in the cache's form; null when one points into a text that could not be
+            /// decoded again from the files the unit's key covers (its own, or its source folder's).
+            /// </summary>
+            private List<CachedDiagnostic>? Keep(Unit unit, string? slug, List<Diagnostic> diagnostics)
+            {
+                var covered = new HashSet<string>(unit.Paths, StringComparer.Ordinal);
+                if (!unit.IsSource && slug is not null && _sourcesBySlug!.TryGetValue(slug, out var partner))
+                {
+                    covered.UnionWith(partner.Paths);
+                }
+
+                CachedSource? SourceOf(SourceFile? file, out bool ok)
+                {
+                    ok = true;
+                    if (file is null)
+                    {
+                        return null;
+                    }
+
+                    if (file.IsDocumentText ? !covered.Contains(file.FullPath) : file.Text.Length != 0)
+                    {
+                        ok = false;
+                        return null;
+                    }
+
+                    return new CachedSource(file.FullPath, file.DisplayPath, file.IsDocumentText);
+                }
+
+                var kept = new List<CachedDiagnostic>(diagnostics.Count);
+                foreach (var d in diagnostics)
+                {
+                    var source = SourceOf(d.Source, out var ok);
+                    if (!ok || !RulesById.TryGetValue(d.RuleId, out var rule) || !ReferenceEquals(rule, d.Rule))
+                    {
+                        return null;
+                    }
+
+                    List<CachedEdit>? fix = null;
+                    if (d.Fix is not null)
+                    {
+                        fix = new List<CachedEdit>(d.Fix.Count);
+                        foreach (var edit in d.Fix)
+                        {
+                            if (SourceOf(edit.Range.File, out ok) is not { } at || !ok)
+                            {
+                                return null;
+                            }
+
+                            fix.Add(new CachedEdit(at, edit.Range.Start, edit.Range.End, edit.NewText));
+                        }
+                    }
+
+                    kept.Add(new CachedDiagnostic(d.RuleId, d.Severity, d.File, d.Line, d.Column, d.EndLine, d.EndColumn, d.Slug, d.Message, d.FullPath, d.Start, d.Length, source, fix));
+                }
+
+                return kept;
+            }
+
+            /// <summary>A diagnostic as it was made; null when its text cannot be had.</summary>
+            private Diagnostic? Rebuild(CachedDiagnostic cached)
+            {
+                if (!RulesById.TryGetValue(cached.RuleId, out var rule))
+                {
+                    return null;
+                }
+
+                SourceFile? source = null;
+                if (cached.Source is { } at && (source = SourceFile(at)) is null)
+                {
+                    return null;
+                }
+
+                List<TextEdit>? fix = null;
+                if (cached.Fix is not null)
+                {
+                    fix = new List<TextEdit>(cached.Fix.Count);
+                    foreach (var edit in cached.Fix)
+                    {
+                        if (SourceFile(edit.Source) is not { } file)
+                        {
+                            return null;
+                        }
+
+                        fix.Add(new TextEdit(new SourceRange(file, edit.Start, edit.End), edit.NewText));
+                    }
+                }
+
+                return new Diagnostic(rule, cached.Severity, cached.File, cached.Line, cached.Column, cached.EndLine, cached.EndColumn, cached.Slug, cached.Message)
+                {
+                    FullPath = cached.FullPath,
+                    Start = cached.Start,
+                    Length = cached.Length,
+                    Source = source,
+                    Fix = fix,
+                };
+            }
+
+            /// <summary>One text per file and run, decoded on first use from the bytes read while hashing.</summary>
+            private SourceFile? SourceFile(CachedSource at)
+            {
+                if (_sources.TryGetValue(at, out var file))
+                {
+                    return file;
+                }
+
+                if (!at.IsDocumentText)
+                {
+                    return _sources.GetOrAdd(at, new SourceFile(at.FullPath, at.DisplayPath, string.Empty));
+                }
+
+                if (!_texts.TryGetValue(at.FullPath, out var bytes))
+                {
+                    return null;
+                }
+
+                return _sources.GetOrAdd(at, new SourceFile(at.FullPath, at.DisplayPath, () => TextDecoder.TextOf(bytes)) { IsDocumentText = true });
+            }
+        }
+    }
+}

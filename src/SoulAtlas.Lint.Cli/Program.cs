@@ -64,6 +64,8 @@ public static class Program
         var fix = new Option<bool>("--fix") { Description = "Repair what can be repaired (stale computed values, ids, backlinks, citations), writing each file atomically." };
         var fixDryRun = new Option<bool>("--fix-dry-run") { Description = "Report as if --fix had run, without writing anything." };
         var writeBaseline = new Option<string?>("--write-baseline") { Description = "Record today's problems in a baseline file (and report none of them).", HelpName = "file" };
+        var cache = new Option<bool>("--cache") { Description = "Reuse earlier results for occupations whose files, and whatever their checks read of other occupations, are unchanged; keep them in .soul-lint-cache. Not used by --fix or compute." };
+        var cacheLocation = new Option<string?>("--cache-location") { Description = "With --cache: keep the cache in this file, or in .soul-lint-cache in this folder (default: the current folder).", HelpName = "path" };
 
         var root = new RootCommand(
             "soul-lint: lint SOUL Atlas occupation content — souls/<slug>/ folders and published records.\n\n" +
@@ -74,9 +76,10 @@ public static class Program
             "  soul-lint --format sarif -o soul-lint.sarif   for GitHub code scanning\n" +
             "  soul-lint --rule thin-section=off --max-warnings 0\n" +
             "  soul-lint api/souls --fix                  rewrite stale computed metadata in records\n" +
-            "  soul-lint --write-baseline .soul-lint-baseline.json   adopt gradually")
+            "  soul-lint --write-baseline .soul-lint-baseline.json   adopt gradually\n" +
+            "  soul-lint --cache                          recheck only what changed since the last run")
         {
-            paths, format, output, config, rule, maxWarnings, quiet, fix, fixDryRun, noColor, color, noGitIgnore, today, baseline, writeBaseline,
+            paths, format, output, config, rule, maxWarnings, quiet, fix, fixDryRun, noColor, color, noGitIgnore, today, baseline, writeBaseline, cache, cacheLocation,
         };
 
         var rulesCommand = new Command("rules", "List every rule: ID, name, default and effective severity, fixable, description.\n\nExamples:\n  soul-lint rules\n  soul-lint rules --rule orphan=warning") { rule, config };
@@ -136,10 +139,25 @@ public static class Program
                     MaxDegreeOfParallelism = Environment.ProcessorCount,
                 };
                 var engine = new LintEngine();
+                var fixing = parse.GetValue(fix) || parse.GetValue(fixDryRun);
+                if (parse.GetValue(cacheLocation) is not null && !parse.GetValue(cache))
+                {
+                    throw new LintUsageException("--cache-location needs --cache");
+                }
+
+                var cachePath = command == root && !fixing && parse.GetValue(cache) ? CacheFile.Resolve(parse.GetValue(cacheLocation), environment.WorkingDirectory) : null;
+                var cacheDisplay = cachePath is null ? null : PathDisplay.Relative(environment.WorkingDirectory, cachePath);
+                string? cacheNote = null;
+                var lintCache = cachePath is null ? null : CacheFile.Read(cachePath, cacheDisplay!, out cacheNote);
+                if (cacheNote is not null)
+                {
+                    environment.Error.WriteLine("soul-lint: info: " + cacheNote);
+                }
 
                 // Loading and compiling the schemas takes tens of milliseconds of a short run; it needs
-                // nothing from the corpus, so it runs while the corpus is found and read.
-                var warmUp = System.Threading.Tasks.Task.Run(() => engine.Prepare(settings));
+                // nothing from the corpus, so it runs while the corpus is found and read. A run with a
+                // filled cache usually checks little or nothing, and loads them only if it must.
+                var warmUp = lintCache is { Count: > 0 } ? System.Threading.Tasks.Task.CompletedTask : System.Threading.Tasks.Task.Run(() => engine.Prepare(settings));
                 var measure = environment.Variable("SOUL_LINT_TIMING") is { Length: > 0 };
                 LintResult LintOnDisk(IReadOnlyList<string> lintPaths, LintProgress? progress, bool fixing, bool write, out int fixedCount)
                 {
@@ -152,6 +170,7 @@ public static class Program
                         Progress = progress,
                         Clock = () => ProcessClock.Elapsed,
                         MeasureRules = measure,
+                        Cache = fixing ? null : lintCache,
                     };
                     fixedCount = 0;
                     if (!fixing)
@@ -203,7 +222,6 @@ public static class Program
                 }
 
                 var lintPaths = parse.GetValue(paths) ?? Array.Empty<string>();
-                var fixing = parse.GetValue(fix) || parse.GetValue(fixDryRun);
                 var fixedCount = 0;
                 var result = ProgressDisplay.Run(environment, progress =>
                 {
@@ -211,6 +229,11 @@ public static class Program
                     fixedCount = count;
                     return linted;
                 });
+                if (lintCache is not null && result.Cache is { Changed: true } && CacheFile.Write(cachePath!, cacheDisplay!, lintCache) is { } notSaved)
+                {
+                    environment.Error.WriteLine("soul-lint: warning: " + notSaved);
+                }
+
                 return Report(environment, result, fixedCount, new ReportRequest(
                     parse.GetValue(format) ?? "text",
                     parse.GetValue(output),
@@ -315,6 +338,11 @@ public static class Program
             foreach (var (phase, ms) in result.Timings)
             {
                 environment.Error.WriteLine($"timing: {phase,-24} {ms,8:F1} ms");
+            }
+
+            if (result.Cache is { } use)
+            {
+                environment.Error.WriteLine($"timing: cache: {use.Reused} occupations reused, {use.Checked} checked, {use.Surveyed} indexed afresh");
             }
 
             environment.Error.WriteLine($"timing: {"process so far",-24} {ProcessClock.Elapsed.TotalMilliseconds,8:F1} ms");

@@ -325,6 +325,109 @@ public sealed class CacheTests
         }
     }
 
+    [Fact]
+    public void A_cache_that_cannot_be_trusted_is_set_aside_with_a_note_and_the_run_is_as_without_it()
+    {
+        using var folder = new TempFolder();
+        folder.CopyTree(Path.Combine(TestPaths.Fixtures, "corpus"));
+        folder.Write("souls/deckhand/metadata.yaml", File.ReadAllText(Path.Combine(folder.Path, "souls/deckhand/metadata.yaml")).Replace("ship-captain", "ship-captian", StringComparison.Ordinal));
+        var cachePath = Path.Combine(folder.Path, CacheFile.DefaultName);
+        var plain = CliHarness.Run(folder.Path, "--today", "2026-11-24", "--format", "msbuild");
+        Assert.Equal(1, plain.ExitCode);
+
+        var first = CliHarness.Run(folder.Path, "--today", "2026-11-24", "--format", "msbuild", "--cache");
+        Assert.Equal((plain.ExitCode, plain.Stdout, string.Empty), (first.ExitCode, first.Stdout, first.Stderr));
+        var good = File.ReadAllBytes(cachePath);
+        var truncated = good.Take(good.Length / 2).ToArray();
+        var flipped = (byte[])good.Clone();
+        flipped[good.Length / 2] ^= 0x10;
+        var otherVersion = (byte[])good.Clone();
+        otherVersion[16] ^= 0x7F;
+
+        foreach (var (bytes, why) in new[]
+        {
+            (Encoding.UTF8.GetBytes("{\"not\": \"a cache\"}"), "it is not a soul-lint cache file"),
+            (Array.Empty<byte>(), "it is not a soul-lint cache file"),
+            (truncated, "it is damaged"),
+            (flipped, "it is damaged"),
+            (otherVersion, "it was written in cache format"),
+        })
+        {
+            File.WriteAllBytes(cachePath, bytes);
+            var run = CliHarness.Run(folder.Path, "--today", "2026-11-24", "--format", "msbuild", "--cache");
+            Assert.Equal(plain.ExitCode, run.ExitCode);
+            Assert.Equal(plain.Stdout, run.Stdout);
+            Assert.True(run.Stderr.StartsWith("soul-lint: info: cache .soul-lint-cache was ignored: " + why, StringComparison.Ordinal), run.Stderr);
+            Assert.Equal(1, run.Stderr.Count(c => c == '\n'));
+
+            // Rewritten, and trusted by the next run.
+            Assert.Equal(good.Length, File.ReadAllBytes(cachePath).Length);
+            var again = CliHarness.Run(folder.Path, "--today", "2026-11-24", "--format", "msbuild", "--cache");
+            Assert.Equal((plain.Stdout, string.Empty), (again.Stdout, again.Stderr));
+        }
+
+        // A cache made by another build of the engine is not trusted either.
+        var snapshot = LintCache.FromBytes(good);
+        Assert.Equal(good, snapshot.ToBytes());
+        var foreign = Encoding.ASCII.GetBytes("soul-lint cache\n").Concat(BitConverter.GetBytes(CacheKeys.FormatVersion)).Concat(new byte[] { 0, 0 }).ToArray();
+        var checksum = System.Security.Cryptography.SHA256.HashData(foreign);
+        var error = Assert.Throws<LintCacheFormatException>(() => LintCache.FromBytes(foreign.Concat(checksum).ToArray()));
+        Assert.Equal("it was written by another build of soul-lint", error.Message);
+    }
+
+    [UnixFact]
+    public void The_cache_location_may_be_a_folder_and_a_path_that_is_no_regular_file_is_neither_read_nor_replaced()
+    {
+        using var folder = new TempFolder();
+        folder.CopyTree(Path.Combine(TestPaths.Fixtures, "corpus"));
+        Directory.CreateDirectory(Path.Combine(folder.Path, "build"));
+        var run = CliHarness.Run(folder.Path, "--today", "2026-11-24", "--cache", "--cache-location", "build");
+        Assert.Equal(0, run.ExitCode);
+        Assert.True(File.Exists(Path.Combine(folder.Path, "build", CacheFile.DefaultName)));
+
+        // A folder to be made, named with a trailing separator.
+        run = CliHarness.Run(folder.Path, "--today", "2026-11-24", "--cache", "--cache-location", "tmp/lint/");
+        Assert.Equal((0, string.Empty), (run.ExitCode, run.Stderr));
+        Assert.True(File.Exists(Path.Combine(folder.Path, "tmp", "lint", CacheFile.DefaultName)));
+
+        // A FIFO: opening it would block until a writer came.
+        var fifo = Path.Combine(folder.Path, "fifo");
+        Assert.Equal(0, ProcessRunner.Run("mkfifo", folder.Path, fifo).Exit);
+        run = CliHarness.Run(folder.Path, "--today", "2026-11-24", "--cache", "--cache-location", "fifo");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("soul-lint: info: cache fifo is not a regular file (a folder, FIFO, socket or device); running without the cache\n", run.Stderr);
+
+        // A cache that cannot be written: a warning, and the run's result is unaffected.
+        folder.Write("plain-file", "x");
+        run = CliHarness.Run(folder.Path, "--today", "2026-11-24", "--cache", "--cache-location", "plain-file/cache");
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("soul-lint: warning: cache plain-file/cache: ", run.Stderr, StringComparison.Ordinal);
+        Assert.EndsWith("; the results were not saved\n", run.Stderr, StringComparison.Ordinal);
+
+        var usage = CliHarness.Run(folder.Path, "--cache-location", "build");
+        Assert.Equal((2, "soul-lint: --cache-location needs --cache\n"), (usage.ExitCode, usage.Stderr));
+    }
+
+    [Fact]
+    public void The_cli_reuses_results_across_processes_and_rechecks_an_edited_occupation()
+    {
+        using var folder = new TempFolder();
+        folder.CopyTree(Path.Combine(TestPaths.Fixtures, "corpus"));
+        var timing = new Dictionary<string, string> { ["SOUL_LINT_TIMING"] = "1" };
+        var first = CliProcessTests.Run(folder.Path, "--today", "2026-11-24", "--cache");
+        Assert.Equal((0, string.Empty), (first.ExitCode, first.Stderr));
+
+        var second = CliHarness.Run(folder.Path, false, timing, "--today", "2026-11-24", "--cache");
+        Assert.Equal(first.Stdout, second.Stdout);
+        Assert.Contains("timing: cache: 16 occupations reused, 0 checked, 0 indexed afresh", second.Stderr, StringComparison.Ordinal);
+
+        folder.Write("souls/deckhand/SOUL.md", File.ReadAllText(Path.Combine(folder.Path, "souls/deckhand/SOUL.md")) + "\nIt is important to note the tide.\n");
+        var edited = CliProcessTests.Run(folder.Path, "--today", "2026-11-24", "--cache");
+        var plain = CliProcessTests.Run(folder.Path, "--today", "2026-11-24");
+        Assert.Equal((plain.ExitCode, plain.Stdout), (edited.ExitCode, edited.Stdout));
+        Assert.Contains("banned-phrase", edited.Stdout, StringComparison.Ordinal);
+    }
+
     private static string[] Relative(IEnumerable<string> paths) =>
         paths.Select(p => Path.GetRelativePath(Root, p).Replace('\\', '/')).ToArray();
 

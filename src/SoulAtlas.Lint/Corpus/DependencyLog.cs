@@ -56,7 +56,7 @@ public enum DependencyKind : byte
 }
 
 /// <summary>One question a check asked: a kind and up to three arguments.</summary>
-public readonly record struct Dependency(DependencyKind Kind, string Key, string? Other = null, string? Type = null);
+public sealed record Dependency(DependencyKind Kind, string Key, string? Other = null, string? Type = null);
 
 /// <summary>
 /// The questions one document's check asked of anything but its own text — the corpus index, the

@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 
@@ -14,15 +13,16 @@ internal readonly record struct CacheDigest(ulong High, ulong Low)
 {
     public const int Size = 16;
 
-    public static CacheDigest Of(byte[] bytes)
+    /// <summary>The digest of the first <paramref name="count"/> bytes.</summary>
+    public static CacheDigest Of(byte[] bytes, int count)
     {
 #if NET
         Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(bytes, hash);
+        SHA256.HashData(bytes.AsSpan(0, count), hash);
         return From(hash);
 #else
         using var sha = SHA256.Create();
-        return From(sha.ComputeHash(bytes));
+        return From(sha.ComputeHash(bytes, 0, count));
 #endif
     }
 
@@ -51,15 +51,17 @@ internal readonly record struct CacheDigest(ulong High, ulong Low)
 }
 
 /// <summary>
-/// Feeds values into one SHA-256 digest unambiguously: every string is length-prefixed and a null
-/// differs from an empty string, so two different sequences of values never feed the same bytes.
+/// Gathers values for one SHA-256 digest unambiguously: every value is tagged or length-prefixed and a
+/// null differs from an empty string, so two different sequences of values never give the same bytes.
+/// The bytes are hashed in one call at the end, which for the many small digests of a run is several
+/// times cheaper than feeding a hash piece by piece.
 /// </summary>
-internal sealed class DigestBuilder : IDisposable
+internal sealed class DigestBuilder
 {
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-    private readonly byte[] _scratch = new byte[9];
+    private byte[] _buffer = new byte[256];
+    private int _length;
 
-    /// <summary>A string as its UTF-16 code units, so that no two strings (a lone surrogate included) feed the same bytes.</summary>
+    /// <summary>A string as its UTF-16 code units, so that no two strings (a lone surrogate included) give the same bytes.</summary>
     public DigestBuilder Add(string? value)
     {
         if (value is null)
@@ -68,37 +70,25 @@ internal sealed class DigestBuilder : IDisposable
         }
 
         Add((long)value.Length);
-#if NET
-        _hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(value.AsSpan()));
-#else
-        var buffer = ArrayPool<byte>.Shared.Rent(value.Length * 2);
-        try
+        Reserve(value.Length * 2);
+        for (var i = 0; i < value.Length; i++)
         {
-            for (var i = 0; i < value.Length; i++)
-            {
-                buffer[2 * i] = (byte)value[i];
-                buffer[(2 * i) + 1] = (byte)(value[i] >> 8);
-            }
+            _buffer[_length++] = (byte)value[i];
+            _buffer[_length++] = (byte)(value[i] >> 8);
+        }
 
-            _hash.AppendData(buffer, 0, value.Length * 2);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-#endif
         return this;
     }
 
     public DigestBuilder Add(long value)
     {
-        _scratch[0] = 0xA5;
+        Reserve(9);
+        _buffer[_length++] = 0xA5;
         for (var i = 0; i < 8; i++)
         {
-            _scratch[1 + i] = (byte)(value >> (8 * i));
+            _buffer[_length++] = (byte)(value >> (8 * i));
         }
 
-        _hash.AppendData(_scratch, 0, 9);
         return this;
     }
 
@@ -106,9 +96,43 @@ internal sealed class DigestBuilder : IDisposable
 
     public DigestBuilder Add(CacheDigest value) => Add((long)value.High).Add((long)value.Low);
 
-    public DigestBuilder Add(CacheDigest? value) => value is { } digest ? Add(true).Add(digest) : Add(false);
+    /// <summary>Bytes another builder gathered (<see cref="ToArray"/>), length-prefixed.</summary>
+    public DigestBuilder Add(byte[] gathered)
+    {
+        Add((long)gathered.Length);
+        Reserve(gathered.Length);
+        Buffer.BlockCopy(gathered, 0, _buffer, _length, gathered.Length);
+        _length += gathered.Length;
+        return this;
+    }
 
-    public CacheDigest Finish() => CacheDigest.From(_hash.GetHashAndReset());
+    /// <summary>The bytes gathered so far (to be added to another builder).</summary>
+    public byte[] ToArray()
+    {
+        var bytes = new byte[_length];
+        Buffer.BlockCopy(_buffer, 0, bytes, 0, _length);
+        return bytes;
+    }
 
-    public void Dispose() => _hash.Dispose();
+    /// <summary>The digest of the bytes gathered; the builder is empty again after.</summary>
+    public CacheDigest Finish()
+    {
+#if NET
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(_buffer.AsSpan(0, _length), hash);
+#else
+        using var sha = SHA256.Create();
+        var hash = sha.ComputeHash(_buffer, 0, _length);
+#endif
+        _length = 0;
+        return CacheDigest.From(hash);
+    }
+
+    private void Reserve(int count)
+    {
+        if (_length + count > _buffer.Length)
+        {
+            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + count));
+        }
+    }
 }

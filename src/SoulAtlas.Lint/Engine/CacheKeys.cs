@@ -32,7 +32,7 @@ internal static class CacheKeys
     /// </summary>
     public static CacheDigest RunKey(LintSettings settings, string? baseDirectory, string contractIdentity, string engineIdentity)
     {
-        using var key = new DigestBuilder();
+        var key = new DigestBuilder();
         key.Add(FormatVersion).Add(engineIdentity).Add(contractIdentity).Add(baseDirectory);
         key.Add(settings.SiteUrl).Add(settings.RunDisabledRules);
         key.Add(settings.Limits.MaxFileBytes).Add(settings.Limits.MaxDepth).Add(settings.Limits.MaxYamlNodes);

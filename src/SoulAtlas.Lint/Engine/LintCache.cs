@@ -155,9 +155,9 @@ internal sealed class CachedCheck
 }
 
 /// <summary>Where a diagnostic points: a document's text (decoded again from its bytes on reuse) or an empty stand-in.</summary>
-internal readonly record struct CachedSource(string FullPath, string DisplayPath, bool IsDocumentText);
+internal sealed record CachedSource(string FullPath, string DisplayPath, bool IsDocumentText);
 
-internal readonly record struct CachedEdit(CachedSource Source, int Start, int End, string NewText);
+internal sealed record CachedEdit(CachedSource Source, int Start, int End, string NewText);
 
 /// <summary>Everything of a <see cref="Diagnostic"/>, with its text by reference.</summary>
 internal sealed record CachedDiagnostic(

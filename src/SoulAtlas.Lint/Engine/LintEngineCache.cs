@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
@@ -35,7 +36,8 @@ public sealed partial class LintEngine
             private readonly ConcurrentDictionary<string, byte[]> _texts = new(StringComparer.Ordinal);
             private readonly ConcurrentDictionary<CachedSource, SourceFile> _sources = new();
             private readonly ConcurrentDictionary<string, CachedUnit> _stored = new(StringComparer.Ordinal);
-            private readonly ConcurrentDictionary<Dependency, CacheDigest?> _answers = new();
+            private readonly ConcurrentDictionary<CorpusEntry, byte[]> _entryDigests = new();
+            private readonly ConcurrentDictionary<string, string?> _suggestions = new(StringComparer.Ordinal);
             private readonly ConcurrentBag<string> _checked = new();
             private readonly bool _keyChanged;
             private int _reused;
@@ -43,7 +45,6 @@ public sealed partial class LintEngine
             private CorpusIndex? _index;
             private Dictionary<string, Unit>? _sourcesBySlug;
             private Dictionary<string, Unit>? _unitsByDocument;
-            private CacheDigest? _wholeIndex;
 
             private CacheRun(Run run, LintCache cache, List<Unit> units, CacheDigest runKey)
             {
@@ -160,28 +161,29 @@ public sealed partial class LintEngine
             /// </summary>
             public CacheUse Publish()
             {
-                var units = new Dictionary<string, CachedUnit>(StringComparer.Ordinal);
-                var changed = _keyChanged || !_stored.IsEmpty;
-                foreach (var unit in _units)
-                {
-                    if (_stored.TryGetValue(unit.Path, out var stored))
-                    {
-                        units[unit.Path] = stored;
-                    }
-                    else if (unit.Cached is { } cached)
-                    {
-                        units[unit.Path] = cached;
-                    }
-                    else if (unit.Digest is { } digest)
-                    {
-                        units[unit.Path] = new CachedUnit(unit.Path, digest, unit.Outcome, unit.Entry?.Rebind(null), null);
-                        changed = true;
-                    }
-                }
-
-                changed |= units.Count != _previous.Count;
+                // Unchanged when every unit's record was reused as it was and none was dropped.
+                var changed = _keyChanged || !_stored.IsEmpty
+                    || _units.Any(u => u.Cached is null && u.Digest is not null)
+                    || _units.Count(u => u.Cached is not null) != _previous.Count;
                 if (changed)
                 {
+                    var units = new Dictionary<string, CachedUnit>(StringComparer.Ordinal);
+                    foreach (var unit in _units)
+                    {
+                        if (_stored.TryGetValue(unit.Path, out var stored))
+                        {
+                            units[unit.Path] = stored;
+                        }
+                        else if (unit.Cached is { } cached)
+                        {
+                            units[unit.Path] = cached;
+                        }
+                        else if (unit.Digest is { } digest)
+                        {
+                            units[unit.Path] = new CachedUnit(unit.Path, digest, unit.Outcome, unit.Entry?.Rebind(null), null);
+                        }
+                    }
+
                     _cache.Publish(new CacheSnapshot(_runKey, units));
                 }
 
@@ -193,7 +195,7 @@ public sealed partial class LintEngine
             /// <summary>The unit's paths, file states and bytes; null when a file cannot be read (the unit is then never cached).</summary>
             private CacheDigest? DigestOf(Unit unit, HashSet<string> wanted)
             {
-                using var digest = new DigestBuilder();
+                var digest = new DigestBuilder();
                 digest.Add(unit.Path);
                 foreach (var file in new[] { unit.Record, unit.Body, unit.Metadata })
                 {
@@ -210,14 +212,41 @@ public sealed partial class LintEngine
                         continue;
                     }
 
-                    byte[]? bytes;
-                    try
-                    {
-                        bytes = file.ReadBytes();
-                    }
-                    catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
+                    if (Hash(file, wanted.Contains(file.Path)) is not { } content)
                     {
                         return null;
+                    }
+
+                    digest.Add(content);
+                }
+
+                return digest.Finish();
+            }
+
+            /// <summary>
+            /// The digest of a file's bytes, read into a reused buffer where the host
+            /// allows it: an unchanged corpus is read whole on every run, and fresh arrays for all of it
+            /// would cost more than the hashing. A file whose text a cached diagnostic points into is kept.
+            /// Null when it cannot be read.
+            /// </summary>
+            private CacheDigest? Hash(ContentFile file, bool keep)
+            {
+                byte[]? rented = null;
+                try
+                {
+                    var bytes = file.HeldBytes;
+                    var count = bytes?.Length ?? -1;
+                    if (bytes is null && file.Length <= _run._settings.Limits.MaxFileBytes)
+                    {
+                        rented = ArrayPool<byte>.Shared.Rent((int)Math.Max(file.Length, 1));
+                        count = file.ReadInto(rented);
+                        bytes = count >= 0 ? rented : null;
+                    }
+
+                    if (bytes is null)
+                    {
+                        bytes = file.ReadBytes();
+                        count = bytes?.Length ?? -1;
                     }
 
                     if (bytes is null)
@@ -225,143 +254,161 @@ public sealed partial class LintEngine
                         return null;
                     }
 
-                    digest.Add(CacheDigest.Of(bytes)).Add(bytes.Length);
-                    if (wanted.Contains(file.Path))
+                    if (keep)
                     {
-                        _texts[file.Path] = bytes;
+                        var kept = bytes;
+                        if (ReferenceEquals(bytes, rented) || count != bytes.Length)
+                        {
+                            kept = new byte[count];
+                            Buffer.BlockCopy(bytes, 0, kept, 0, count);
+                        }
+
+                        _texts[file.Path] = kept;
+                    }
+
+                    return CacheDigest.Of(bytes, count);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
+                {
+                    return null;
+                }
+                finally
+                {
+                    if (rented is not null)
+                    {
+                        ArrayPool<byte>.Shared.Return(rented);
                     }
                 }
-
-                return digest.Finish();
             }
 
             /// <summary>The digest of the answers <paramref name="dependencies"/> have now, in order; null when one cannot be known.</summary>
             private CacheDigest? AnswersOf(IReadOnlyList<Dependency> dependencies)
             {
-                using var digest = new DigestBuilder();
+                var digest = new DigestBuilder();
                 digest.Add(dependencies.Count);
                 foreach (var dependency in dependencies)
                 {
-                    if (_answers.GetOrAdd(dependency, Answer) is not { } answer)
+                    digest.Add((long)dependency.Kind).Add(dependency.Key).Add(dependency.Other).Add(dependency.Type);
+                    bool known;
+                    try
+                    {
+                        known = AddAnswer(dependency, digest);
+                    }
+                    catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
+                    {
+                        // A question no check of this build asks (from a damaged cache): the result is not reused.
+                        known = false;
+                    }
+
+                    if (!known)
                     {
                         return null;
                     }
-
-                    digest.Add((long)dependency.Kind).Add(dependency.Key).Add(dependency.Other).Add(dependency.Type).Add(answer);
                 }
 
                 return digest.Finish();
             }
 
             /// <summary>
-            /// The answer a question has in this run's corpus, as a digest: asked of the index and graph
-            /// as a check asks it, except a page's anchors and a record's source folder, which are as
-            /// the files they are read from (so no page is parsed to tell).
+            /// Adds the answer a question has in this run's corpus: asked of the index and graph as a
+            /// check asks it, except a page's anchors and a record's source folder, which are as the files
+            /// they are read from (so no page is parsed to tell), and index entries, which are as their
+            /// digests. False when the answer cannot be known.
             /// </summary>
-            private CacheDigest? Answer(Dependency question)
-            {
-                try
-                {
-                    return AnswerOrThrow(question);
-                }
-                catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
-                {
-                    // A question no check of this build asks (from a damaged cache): its result is not reused.
-                    return null;
-                }
-            }
-
-            private CacheDigest? AnswerOrThrow(Dependency question)
+            private bool AddAnswer(Dependency question, DigestBuilder digest)
             {
                 var index = _index!;
-                using var digest = new DigestBuilder();
                 switch (question.Kind)
                 {
                     case DependencyKind.Contains:
                         digest.Add(index.Contains(question.Key));
-                        break;
+                        return true;
                     case DependencyKind.WithSlug:
-                        CacheKeys.AddEntries(digest, index.WithSlug(question.Key));
-                        break;
+                        return AddEntries(digest, index.WithSlug(question.Key));
                     case DependencyKind.ClaimingSlug:
-                        CacheKeys.AddEntries(digest, index.ClaimingSlug(question.Key));
-                        break;
+                        return AddEntries(digest, index.ClaimingSlug(question.Key));
                     case DependencyKind.WithTitle:
-                        CacheKeys.AddEntries(digest, index.WithTitle(question.Key));
-                        break;
+                        return AddEntries(digest, index.WithTitle(question.Key));
                     case DependencyKind.WithAlias:
-                        CacheKeys.AddEntries(digest, index.WithAlias(question.Key));
-                        break;
+                        return AddEntries(digest, index.WithAlias(question.Key));
                     case DependencyKind.Backlinks:
                         CacheKeys.AddStrings(digest, index.BacklinksOf(question.Key));
-                        break;
+                        return true;
                     case DependencyKind.Anchors:
                         var owners = index.WithSlug(question.Key);
                         if (owners.Count == 0)
                         {
                             digest.Add(false);
-                        }
-                        else if (_unitsByDocument!.TryGetValue(owners[0].FullPath, out var owner) && owner.Digest is { } page)
-                        {
-                            digest.Add(true).Add(page);
-                        }
-                        else
-                        {
-                            return null;
+                            return true;
                         }
 
-                        break;
+                        if (!_unitsByDocument!.TryGetValue(owners[0].FullPath, out var owner) || owner.Digest is not { } page)
+                        {
+                            return false;
+                        }
+
+                        digest.Add(true).Add(page);
+                        return true;
                     case DependencyKind.Suggest:
-                        digest.Add(index.Suggest(question.Key));
-                        break;
+                        // Suggesting compares the slug with every slug of the corpus: once per slug and run.
+                        digest.Add(_suggestions.GetOrAdd(question.Key, index.Suggest));
+                        return true;
                     case DependencyKind.AllEntries:
                     case DependencyKind.WholeGraph:
                         // The graph is made from the entries alone.
-                        digest.Add(_wholeIndex ??= WholeIndex(index));
-                        break;
+                        return AddEntries(digest, index.Entries);
                     case DependencyKind.TypesBetween:
                         CacheKeys.AddStrings(digest, index.Graph.TypesBetween(question.Key, question.Other!));
-                        break;
+                        return true;
                     case DependencyKind.OnCycle:
                         digest.Add(index.Graph.OnCycle(question.Type!, question.Key, question.Other!));
-                        break;
+                        return true;
                     case DependencyKind.CycleThrough:
                         CacheKeys.AddStrings(digest, index.Graph.CycleThrough(question.Type!, question.Key, question.Other!));
-                        break;
+                        return true;
                     case DependencyKind.CycleGroupSize:
                         digest.Add(index.Graph.CycleGroupSize(question.Type!, question.Key));
-                        break;
+                        return true;
                     case DependencyKind.Today:
                         var after = RuleContext.AfterToday(new DateTime(long.Parse(question.Key, System.Globalization.CultureInfo.InvariantCulture)), _run._settings.Today);
                         digest.Add(after?.Ticks ?? -1L);
-                        break;
+                        return true;
                     case DependencyKind.SourceOf:
                         if (!_sourcesBySlug!.TryGetValue(question.Key, out var source))
                         {
                             digest.Add(false);
-                        }
-                        else if (source.Digest is { } folder)
-                        {
-                            digest.Add(true).Add(folder);
-                        }
-                        else
-                        {
-                            return null;
+                            return true;
                         }
 
-                        break;
+                        if (source.Digest is not { } folder)
+                        {
+                            return false;
+                        }
+
+                        digest.Add(true).Add(folder);
+                        return true;
                     default:
-                        return null;
+                        return false;
                 }
-
-                return digest.Finish();
             }
 
-            private static CacheDigest WholeIndex(CorpusIndex index)
+            /// <summary>Entries by the digests of their fields, each made once per run.</summary>
+            private bool AddEntries(DigestBuilder digest, IReadOnlyList<CorpusEntry> entries)
             {
-                using var digest = new DigestBuilder();
-                CacheKeys.AddEntries(digest, index.Entries);
-                return digest.Finish();
+                digest.Add(entries.Count);
+                foreach (var entry in entries)
+                {
+                    digest.Add(_entryDigests.GetOrAdd(entry, DigestOfEntry));
+                }
+
+                return true;
+            }
+
+            private static byte[] DigestOfEntry(CorpusEntry entry)
+            {
+                var digest = new DigestBuilder();
+                CacheKeys.AddEntries(digest, new[] { entry });
+                return digest.ToArray();
             }
 
             /// <summary>

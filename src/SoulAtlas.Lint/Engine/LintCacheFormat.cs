@@ -202,11 +202,11 @@ internal static class LintCacheFormat
     {
         var path = r.String();
         var content = r.Digest();
-        var outcome = r.Enum<LoadOutcome>();
+        var outcome = r.Outcome();
         CorpusEntry? entry = null;
         if (r.Flag())
         {
-            var form = r.Enum<DocumentForm>();
+            var form = r.Form();
             var fullPath = r.String();
             var displayPath = r.String();
             var slug = r.String();
@@ -230,7 +230,7 @@ internal static class LintCacheFormat
             var dependencies = new Dependency[r.Count()];
             for (var i = 0; i < dependencies.Length; i++)
             {
-                dependencies[i] = new Dependency(r.Enum<DependencyKind>(), r.String(), r.OptionalString(), r.OptionalString());
+                dependencies[i] = new Dependency(r.Kind(), r.String(), r.OptionalString(), r.OptionalString());
             }
 
             var answers = r.Digest();
@@ -238,7 +238,7 @@ internal static class LintCacheFormat
             for (var i = 0; i < diagnostics.Length; i++)
             {
                 var ruleId = r.String();
-                var severity = r.Enum<Severity>();
+                var severity = r.Severity();
                 var file = r.String();
                 int line = r.Number(), column = r.Number(), endLine = r.Number(), endColumn = r.Number();
                 var diagnosticSlug = r.OptionalString();
@@ -365,6 +365,28 @@ internal static class LintCacheFormat
         }
     }
 
+    /// <summary>Which byte values name a member of <typeparamref name="T"/>, found once per type rather than by reflection per value.</summary>
+    private static class Defined<T>
+        where T : struct, Enum
+    {
+        public static readonly bool[] Values = Find();
+
+        private static bool[] Find()
+        {
+            var values = new bool[256];
+            foreach (var value in System.Enum.GetValues(typeof(T)))
+            {
+                var number = Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+                if (number is >= 0 and < 256)
+                {
+                    values[number] = true;
+                }
+            }
+
+            return values;
+        }
+    }
+
     /// <summary>Reads with every length and index checked against what is left, so damaged bytes fail cleanly.</summary>
     private sealed class Reader
     {
@@ -400,11 +422,20 @@ internal static class LintCacheFormat
             _ => throw new InvalidDataException("a flag is neither 0 nor 1"),
         };
 
-        public T Enum<T>()
+        public LoadOutcome Outcome() => (LoadOutcome)Member<LoadOutcome>();
+
+        public DocumentForm Form() => (DocumentForm)Member<DocumentForm>();
+
+        public DependencyKind Kind() => (DependencyKind)Member<DependencyKind>();
+
+        public Severity Severity() => (Severity)Member<Severity>();
+
+        /// <summary>A byte that is the value of a member of <typeparamref name="T"/>.</summary>
+        private byte Member<T>()
             where T : struct, Enum
         {
-            var value = (T)System.Enum.ToObject(typeof(T), Byte());
-            return System.Enum.IsDefined(typeof(T), value) ? value : throw new InvalidDataException($"no {typeof(T).Name} has the value {value}");
+            var value = Byte();
+            return Defined<T>.Values[value] ? value : throw new InvalidDataException($"no {typeof(T).Name} has the value {value}");
         }
 
         /// <summary>A number (a line, an offset).</summary>
@@ -444,14 +475,20 @@ internal static class LintCacheFormat
                 throw new InvalidDataException("a string runs past the end");
             }
 
+#if NET
+            // The file is little-endian, as Read checks this machine is.
+            var text = new string(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, char>(_bytes.AsSpan(_at, length * 2)));
+#else
             var chars = new char[length];
             for (var i = 0; i < length; i++)
             {
                 chars[i] = (char)(_bytes[_at + (2 * i)] | (_bytes[_at + (2 * i) + 1] << 8));
             }
 
+            var text = new string(chars);
+#endif
             _at += length * 2;
-            return new string(chars);
+            return text;
         }
 
         public string String()

@@ -269,8 +269,10 @@ public sealed partial class LintEngine
             var computed = new ComputedMetadata?[reported.Count];
             var checkedSlugs = new string?[reported.Count];
             progress?.AddTotal(reported.Count);
-            ForEach(reported.Count, i =>
+            var order = cache?.CheckFirst(reported);
+            ForEach(reported.Count, k =>
             {
+                var i = order?[k] ?? k;
                 var unit = reported[i];
                 if (cache is not null && cache.TryReuse(unit, out var reused, out var slug))
                 {
@@ -305,6 +307,12 @@ public sealed partial class LintEngine
             var diagnostics = perUnit.SelectMany(d => d).Concat(notes.SelectMany(Note)).Where(d => d.FullPath is null || InScope(d.FullPath)).ToList();
             diagnostics.Sort(DiagnosticOrder.Instance);
             Lap("filter and sort");
+            var cacheUse = cache?.Publish();
+            if (cache is not null)
+            {
+                Lap("update the cache");
+            }
+
             if (_request.MeasureRules && clock is not null)
             {
                 // CPU time summed over threads, slowest first, as ESLint's TIMING lists rules.
@@ -312,12 +320,6 @@ public sealed partial class LintEngine
                     .Select((rule, r) => ("rule " + rule.Descriptor.Name, TimeSpan.FromTicks(_ruleTicks[r]).TotalMilliseconds))
                     .Where(t => t.Item2 > 0)
                     .OrderByDescending(t => t.Item2));
-            }
-
-            var cacheUse = cache?.Publish();
-            if (cache is not null)
-            {
-                Lap("update the cache");
             }
 
             var files = reported.SelectMany(u => u.Paths).Where(InScope).Distinct(StringComparer.Ordinal).Count();

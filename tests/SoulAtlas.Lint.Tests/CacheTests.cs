@@ -413,19 +413,30 @@ public sealed class CacheTests
     {
         using var folder = new TempFolder();
         folder.CopyTree(Path.Combine(TestPaths.Fixtures, "corpus"));
-        var timing = new Dictionary<string, string> { ["SOUL_LINT_TIMING"] = "1" };
+        var cachePath = Path.Combine(folder.Path, CacheFile.DefaultName);
         var first = CliProcessTests.Run(folder.Path, "--today", "2026-11-24", "--cache");
         Assert.Equal((0, string.Empty), (first.ExitCode, first.Stderr));
+        var written = File.ReadAllBytes(cachePath);
+        var writtenAt = File.GetLastWriteTimeUtc(cachePath);
 
-        var second = CliHarness.Run(folder.Path, false, timing, "--today", "2026-11-24", "--cache");
-        Assert.Equal(first.Stdout, second.Stdout);
-        Assert.Contains("timing: cache: 16 occupations reused, 0 checked, 0 indexed afresh", second.Stderr, StringComparison.Ordinal);
+        // Nothing changed: the same report, and the cache is not written again.
+        var second = CliProcessTests.Run(folder.Path, "--today", "2026-11-24", "--cache");
+        Assert.Equal((first.ExitCode, first.Stdout, string.Empty), (second.ExitCode, second.Stdout, second.Stderr));
+        Assert.Equal(written, File.ReadAllBytes(cachePath));
+        Assert.Equal(writtenAt, File.GetLastWriteTimeUtc(cachePath));
 
         folder.Write("souls/deckhand/SOUL.md", File.ReadAllText(Path.Combine(folder.Path, "souls/deckhand/SOUL.md")) + "\nIt is important to note the tide.\n");
         var edited = CliProcessTests.Run(folder.Path, "--today", "2026-11-24", "--cache");
         var plain = CliProcessTests.Run(folder.Path, "--today", "2026-11-24");
         Assert.Equal((plain.ExitCode, plain.Stdout), (edited.ExitCode, edited.Stdout));
         Assert.Contains("banned-phrase", edited.Stdout, StringComparison.Ordinal);
+
+        // What was reused, as SOUL_LINT_TIMING tells it (in this process, whose engine build may differ from the executable's).
+        var timing = new Dictionary<string, string> { ["SOUL_LINT_TIMING"] = "1" };
+        CliHarness.Run(folder.Path, false, timing, "--today", "2026-11-24", "--cache");
+        var again = CliHarness.Run(folder.Path, false, timing, "--today", "2026-11-24", "--cache");
+        Assert.Equal(plain.Stdout, again.Stdout);
+        Assert.Contains("timing: cache: 16 occupations reused, 0 checked, 0 indexed afresh", again.Stderr, StringComparison.Ordinal);
     }
 
     private static string[] Relative(IEnumerable<string> paths) =>

@@ -299,6 +299,17 @@ public sealed class CacheTests
     }
 
     [Fact]
+    public void No_rule_reads_the_day_but_through_the_rule_context()
+    {
+        // The day is not in the cache's key: a result that read it directly would be reused on a day it is wrong.
+        var rules = Path.Combine(TestPaths.RepositoryRoot, "src", "SoulAtlas.Lint", "Rules");
+        var readers = Directory.GetFiles(rules, "*.cs", SearchOption.AllDirectories)
+            .Where(f => File.ReadAllText(f).Contains("Settings.Today", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(rules, f).Replace('\\', '/'));
+        Assert.Equal(new[] { "Rule.cs" }, readers);
+    }
+
+    [Fact]
     public void Every_question_asked_of_the_index_or_its_graph_is_logged()
     {
         // A check that read the index without the read being logged would be reused when its answer changed.

@@ -64,6 +64,8 @@ public static class Program
         var fix = new Option<bool>("--fix") { Description = "Apply the safe fixes, writing each file atomically: in souls/ folders the slug, duplicate and self-related entries, single tildes, section order, unquoted dates and byte-order marks; in records stale computed values, ids, backlinks and citations. Suggestions are never applied." };
         var fixDryRun = new Option<bool>("--fix-dry-run") { Description = "Print a unified diff of what --fix would write, and write nothing; exit 1 when --fix would change a file, 0 otherwise. The report goes to --output only." };
         var writeBaseline = new Option<string?>("--write-baseline") { Description = "Record today's problems in a baseline file (and report none of them).", HelpName = "file" };
+        var cache = new Option<bool>("--cache") { Description = "Reuse earlier results for occupations whose files, and whatever their checks read of other occupations, are unchanged; keep them in .soul-lint-cache. Not used by --fix or compute." };
+        var cacheLocation = new Option<string?>("--cache-location") { Description = "With --cache: keep the cache in this file, or in .soul-lint-cache in this folder (default: the current folder).", HelpName = "path" };
 
         var root = new RootCommand(
             "soul-lint: lint SOUL Atlas occupation content — souls/<slug>/ folders and published records.\n\n" +
@@ -75,9 +77,10 @@ public static class Program
             "  soul-lint --rule thin-section=off --max-warnings 0\n" +
             "  soul-lint --fix                            apply the safe fixes (sources and records)\n" +
             "  soul-lint --fix-dry-run                    what --fix would change, as a diff; exit 1 if anything\n" +
-            "  soul-lint --write-baseline .soul-lint-baseline.json   adopt gradually")
+            "  soul-lint --write-baseline .soul-lint-baseline.json   adopt gradually\n" +
+            "  soul-lint --cache                          recheck only what changed since the last run")
         {
-            paths, format, output, config, rule, maxWarnings, quiet, fix, fixDryRun, noColor, color, noGitIgnore, today, baseline, writeBaseline,
+            paths, format, output, config, rule, maxWarnings, quiet, fix, fixDryRun, noColor, color, noGitIgnore, today, baseline, writeBaseline, cache, cacheLocation,
         };
 
         var rulesCommand = new Command("rules", "List every rule: ID, name, default and effective severity, fixable, description.\n\nExamples:\n  soul-lint rules\n  soul-lint rules --rule orphan=warning") { rule, config };
@@ -137,10 +140,25 @@ public static class Program
                     MaxDegreeOfParallelism = Environment.ProcessorCount,
                 };
                 var engine = new LintEngine();
+                var fixing = parse.GetValue(fix) || parse.GetValue(fixDryRun);
+                if (parse.GetValue(cacheLocation) is not null && !parse.GetValue(cache))
+                {
+                    throw new LintUsageException("--cache-location needs --cache");
+                }
+
+                var cachePath = command == root && !fixing && parse.GetValue(cache) ? CacheFile.Resolve(parse.GetValue(cacheLocation), environment.WorkingDirectory) : null;
+                var cacheDisplay = cachePath is null ? null : PathDisplay.Relative(environment.WorkingDirectory, cachePath);
+                string? cacheNote = null;
+                var lintCache = cachePath is null ? null : CacheFile.Read(cachePath, cacheDisplay!, out cacheNote);
+                if (cacheNote is not null)
+                {
+                    environment.Error.WriteLine("soul-lint: info: " + cacheNote);
+                }
 
                 // Loading and compiling the schemas takes tens of milliseconds of a short run; it needs
-                // nothing from the corpus, so it runs while the corpus is found and read.
-                var warmUp = System.Threading.Tasks.Task.Run(() => engine.Prepare(settings));
+                // nothing from the corpus, so it runs while the corpus is found and read. A run with a
+                // filled cache usually checks little or nothing, and loads them only if it must.
+                var warmUp = lintCache is { Count: > 0 } ? System.Threading.Tasks.Task.CompletedTask : System.Threading.Tasks.Task.Run(() => engine.Prepare(settings));
                 var measure = environment.Variable("SOUL_LINT_TIMING") is { Length: > 0 };
                 LintResult LintOnDisk(IReadOnlyList<string> lintPaths, LintProgress? progress, bool fixing, bool write, out int fixedCount, out FixOutcome? fixOutcome)
                 {
@@ -154,6 +172,7 @@ public static class Program
                         Progress = progress,
                         Clock = () => ProcessClock.Elapsed,
                         MeasureRules = measure,
+                        Cache = fixing ? null : lintCache,
                     };
                     fixedCount = 0;
                     if (!fixing)
@@ -207,7 +226,6 @@ public static class Program
 
                 var lintPaths = parse.GetValue(paths) ?? Array.Empty<string>();
                 var dryRun = parse.GetValue(fixDryRun);
-                var fixing = parse.GetValue(fix) || dryRun;
                 var fixedCount = 0;
                 FixOutcome? fixOutcome = null;
                 var result = ProgressDisplay.Run(environment, progress =>
@@ -217,6 +235,11 @@ public static class Program
                     fixOutcome = outcome;
                     return linted;
                 });
+                if (lintCache is not null && result.Cache is { Changed: true } && CacheFile.Write(cachePath!, cacheDisplay!, lintCache) is { } notSaved)
+                {
+                    environment.Error.WriteLine("soul-lint: warning: " + notSaved);
+                }
+
                 var reportRequest = new ReportRequest(
                     parse.GetValue(format) ?? "text",
                     parse.GetValue(output),
@@ -350,6 +373,11 @@ public static class Program
             foreach (var (phase, ms) in result.Timings)
             {
                 environment.Error.WriteLine($"timing: {phase,-24} {ms,8:F1} ms");
+            }
+
+            if (result.Cache is { } use)
+            {
+                environment.Error.WriteLine($"timing: cache: {use.Reused} occupations reused, {use.Checked} checked, {use.Surveyed} indexed afresh");
             }
 
             environment.Error.WriteLine($"timing: {"process so far",-24} {ProcessClock.Elapsed.TotalMilliseconds,8:F1} ms");

@@ -27,6 +27,8 @@ public sealed record LintSettings
     /// <summary>
     /// Dates after this day are in the future (date-order). The engine reads no clock: a host passes
     /// the day (the CLI today's UTC date or <c>--today</c>); null leaves future dates unchecked.
+    /// Rules ask <c>RuleContext.AfterToday</c> rather than read it, so that the result cache can
+    /// tell which results a new day changes (it is not part of the cache's key).
     /// </summary>
     public DateTime? Today { get; init; }
 

@@ -1,5 +1,8 @@
 using System;
+using System.Globalization;
 using System.IO;
+using System.Security.Cryptography;
+using System.Text;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
 
@@ -14,8 +17,9 @@ public sealed class ContentContract
 {
     private const string MetadataSchemaId = "https://soul-atlas.github.io/schema/metadata.schema.json";
 
-    private ContentContract(JsonSchema metadataSchema, JsonSchema occupationSchema, SectionList sections)
+    private ContentContract(JsonSchema metadataSchema, JsonSchema occupationSchema, SectionList sections, string identity)
     {
+        Identity = identity;
         MetadataSchema = metadataSchema;
         OccupationSchema = occupationSchema;
         Sections = sections;
@@ -31,11 +35,27 @@ public sealed class ContentContract
 
     public SectionList Sections { get; }
 
+    /// <summary>A digest of the texts the contract was read from: two contracts with one identity check alike.</summary>
+    public string Identity { get; }
+
     public static ContentContract FromText(string metadataSchemaJson, string occupationSchemaJson, string sectionsJson)
     {
         var metadata = JsonSchema.FromJsonAsync(metadataSchemaJson).GetAwaiter().GetResult();
         var occupation = JsonSchema.FromJsonAsync(InlineMetadataReference(metadataSchemaJson, occupationSchemaJson)).GetAwaiter().GetResult();
-        return new ContentContract(metadata, occupation, SectionList.Parse(sectionsJson));
+        return new ContentContract(metadata, occupation, SectionList.Parse(sectionsJson), IdentityOf(metadataSchemaJson, occupationSchemaJson, sectionsJson));
+    }
+
+    private static string IdentityOf(params string[] texts)
+    {
+        using var sha = SHA256.Create();
+        var all = new StringBuilder();
+        foreach (var text in texts)
+        {
+            all.Append(text.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(text);
+        }
+
+        var digest = sha.ComputeHash(Encoding.UTF8.GetBytes(all.ToString()));
+        return BitConverter.ToString(digest).Replace("-", string.Empty);
     }
 
     public static string ReadResource(string name)

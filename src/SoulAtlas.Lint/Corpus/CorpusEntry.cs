@@ -74,6 +74,14 @@ public sealed class CorpusEntry
         ClaimedSlug = document.DeclaredSlug ?? document.Slug,
     };
 
+    /// <summary>The same entry, reading its anchors with <paramref name="readAnchors"/> (none when null).</summary>
+    internal CorpusEntry Rebind(Func<ISet<string>>? readAnchors) => new(Form, FullPath, DisplayPath, Slug, Title, Aliases, Related)
+    {
+        Relations = Relations,
+        ClaimedSlug = ClaimedSlug,
+        ReadAnchors = readAnchors ?? (() => new HashSet<string>(StringComparer.Ordinal)),
+    };
+
     /// <summary>Anchors read by parsing the document again, on demand.</summary>
     internal static Func<ISet<string>> Reread(Func<OccupationDocument?> reload) =>
         () => reload() is { } again ? PageAnchors.Of(again) : new HashSet<string>(StringComparer.Ordinal);

@@ -16,12 +16,17 @@ public sealed class CorpusIndex
 {
     private static readonly IReadOnlyList<string> None = Array.Empty<string>();
 
-    private readonly Dictionary<string, List<CorpusEntry>> _bySlug = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<CorpusEntry>> _byClaim = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<CorpusEntry>> _byTitle = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, List<CorpusEntry>> _byAlias = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, List<string>> _backlinks = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, HashSet<string>> _anchors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<CorpusEntry>> _bySlug;
+    private readonly Dictionary<string, List<CorpusEntry>> _byClaim;
+    private readonly Dictionary<string, List<CorpusEntry>> _byTitle;
+    private readonly Dictionary<string, List<CorpusEntry>> _byAlias;
+    private readonly Dictionary<string, List<string>> _backlinks;
+    private readonly IReadOnlyList<CorpusEntry> _entries;
+    private readonly ConcurrentDictionary<string, HashSet<string>> _anchors;
+
+    // A view that logs what one check reads (see Tracking) shares every table with the index it views.
+    private readonly CorpusIndex? _viewed;
+    private readonly DependencyLog? _log;
     private RelationGraph? _graph;
     private bool _graphBuilt;
     private object? _graphLock;
@@ -33,7 +38,13 @@ public sealed class CorpusIndex
 
     public CorpusIndex(IReadOnlyList<CorpusEntry> entries)
     {
-        Entries = entries;
+        _entries = entries;
+        _bySlug = new(StringComparer.Ordinal);
+        _byClaim = new(StringComparer.Ordinal);
+        _byTitle = new(StringComparer.OrdinalIgnoreCase);
+        _byAlias = new(StringComparer.OrdinalIgnoreCase);
+        _backlinks = new(StringComparer.Ordinal);
+        _anchors = new(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
             Add(_bySlug, entry.Slug, entry);
@@ -75,23 +86,66 @@ public sealed class CorpusIndex
         }
     }
 
+    private CorpusIndex(CorpusIndex viewed, DependencyLog log)
+    {
+        _viewed = viewed;
+        _log = log;
+        _entries = viewed._entries;
+        _bySlug = viewed._bySlug;
+        _byClaim = viewed._byClaim;
+        _byTitle = viewed._byTitle;
+        _byAlias = viewed._byAlias;
+        _backlinks = viewed._backlinks;
+        _anchors = viewed._anchors;
+    }
+
     /// <summary>One entry per occupation (a record built from a source folder is not a second one).</summary>
-    public IReadOnlyList<CorpusEntry> Entries { get; }
+    public IReadOnlyList<CorpusEntry> Entries
+    {
+        get
+        {
+            _log?.Add(DependencyKind.AllEntries, string.Empty);
+            return _entries;
+        }
+    }
 
-    public bool Contains(string slug) => _bySlug.ContainsKey(slug);
+    /// <summary>
+    /// The same index, noting in <paramref name="log"/> every question asked of it (and of its graph):
+    /// one view per check, sharing the index's tables, so checks that run at the same time keep apart logs.
+    /// </summary>
+    internal CorpusIndex Tracking(DependencyLog log) => new(_viewed ?? this, log);
 
-    public IReadOnlyList<CorpusEntry> WithSlug(string slug) => _bySlug.TryGetValue(slug, out var list) ? list : Array.Empty<CorpusEntry>();
+    public bool Contains(string slug)
+    {
+        _log?.Add(DependencyKind.Contains, slug);
+        return _bySlug.ContainsKey(slug);
+    }
+
+    public IReadOnlyList<CorpusEntry> WithSlug(string slug)
+    {
+        _log?.Add(DependencyKind.WithSlug, slug);
+        return EntriesOf(slug);
+    }
 
     /// <summary>Entries known by <paramref name="slug"/> or whose content claims it (a source folder whose metadata.slug differs from its name).</summary>
     public IReadOnlyList<CorpusEntry> ClaimingSlug(string slug)
     {
-        var known = WithSlug(slug);
+        _log?.Add(DependencyKind.ClaimingSlug, slug);
+        var known = EntriesOf(slug);
         return _byClaim.TryGetValue(slug, out var claims) ? known.Concat(claims).ToList() : known;
     }
 
-    public IReadOnlyList<CorpusEntry> WithTitle(string title) => _byTitle.TryGetValue(title.Trim(), out var list) ? list : Array.Empty<CorpusEntry>();
+    public IReadOnlyList<CorpusEntry> WithTitle(string title)
+    {
+        _log?.Add(DependencyKind.WithTitle, title);
+        return _byTitle.TryGetValue(title.Trim(), out var list) ? list : Array.Empty<CorpusEntry>();
+    }
 
-    public IReadOnlyList<CorpusEntry> WithAlias(string alias) => _byAlias.TryGetValue(alias.Trim(), out var list) ? list : Array.Empty<CorpusEntry>();
+    public IReadOnlyList<CorpusEntry> WithAlias(string alias)
+    {
+        _log?.Add(DependencyKind.WithAlias, alias);
+        return _byAlias.TryGetValue(alias.Trim(), out var list) ? list : Array.Empty<CorpusEntry>();
+    }
 
     /// <summary>The relationship types the site draws an edge for; a related[] entry of any other type (or none) is not an edge.</summary>
     public static readonly IReadOnlyList<string> RelationshipTypes = new[] { "related", "specialization", "prerequisite", "adjacent", "collaboration", "progression" };
@@ -102,30 +156,45 @@ public sealed class CorpusIndex
     /// Slugs of the occupations whose related[] names <paramref name="slug"/> with a relationship type,
     /// unique and sorted ordinally; an occupation that names itself is among them, as on the site.
     /// </summary>
-    public IReadOnlyList<string> BacklinksOf(string slug) => _backlinks.TryGetValue(slug, out var list) ? list : None;
+    public IReadOnlyList<string> BacklinksOf(string slug)
+    {
+        _log?.Add(DependencyKind.Backlinks, slug);
+        return _backlinks.TryGetValue(slug, out var list) ? list : None;
+    }
 
     /// <summary>
     /// The anchors of an occupation's page: its section ids and the ids of the headings inside its
     /// sections, computed on first use (most occupations are never linked to with an anchor).
     /// Empty for a slug the corpus does not hold.
     /// </summary>
-    public ISet<string> AnchorsOf(string slug) => _anchors.GetOrAdd(slug, s =>
+    public ISet<string> AnchorsOf(string slug)
     {
-        var entries = WithSlug(s);
-        return entries.Count == 0 ? new HashSet<string>(StringComparer.Ordinal) : new HashSet<string>(entries[0].ReadAnchors(), StringComparer.Ordinal);
-    });
+        _log?.Add(DependencyKind.Anchors, slug);
+        return _anchors.GetOrAdd(slug, s =>
+        {
+            var entries = EntriesOf(s);
+            return entries.Count == 0 ? new HashSet<string>(StringComparer.Ordinal) : new HashSet<string>(entries[0].ReadAnchors(), StringComparer.Ordinal);
+        });
+    }
 
     /// <summary>
     /// The typed knowledge graph of the corpus and its cycles, built on first use, once, however many
     /// documents ask for it at the same time.
     /// </summary>
-    public RelationGraph Graph => LazyInitializer.EnsureInitialized(ref _graph, ref _graphBuilt, ref _graphLock, () => new RelationGraph(Entries))!;
+    public RelationGraph Graph => LazyInitializer.EnsureInitialized(ref _graph, ref _graphBuilt, ref _graphLock, () =>
+        _viewed is null ? new RelationGraph(_entries) : _viewed.Graph.Tracking(_log!))!;
 
     /// <summary>The title an occupation is known by: metadata.title, else the record title.</summary>
     public static string? TitleOf(OccupationDocument document) => document.Metadata.Title ?? document.Title;
 
     /// <summary>The existing slug closest to a misspelt one, if any is close enough to be a likely typo.</summary>
-    public string? Suggest(string slug) => EditDistance.Nearest(slug, _bySlug.Keys, Math.Max(2, slug.Length / 5));
+    public string? Suggest(string slug)
+    {
+        _log?.Add(DependencyKind.Suggest, slug);
+        return EditDistance.Nearest(slug, _bySlug.Keys, Math.Max(2, slug.Length / 5));
+    }
+
+    private IReadOnlyList<CorpusEntry> EntriesOf(string slug) => _bySlug.TryGetValue(slug, out var list) ? list : Array.Empty<CorpusEntry>();
 
     private static void Add(Dictionary<string, List<CorpusEntry>> map, string key, CorpusEntry entry)
     {

@@ -37,7 +37,7 @@ public sealed class RelationGraph
 
     private readonly string[] _slugs;
     private readonly string?[] _titles;
-    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _ids;
 
     // Outgoing edges by source, sorted by (target, type): targets _to[_out[v].._out[v+1]).
     private readonly int[] _out;
@@ -56,8 +56,12 @@ public sealed class RelationGraph
     private readonly int[] _specializationSizes;
     private readonly int[] _prerequisiteSizes;
 
+    // A view that logs what one check reads shares every table with the graph it views.
+    private readonly DependencyLog? _log;
+
     public RelationGraph(IReadOnlyList<CorpusEntry> entries)
     {
+        _ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var slugs = new List<string>(entries.Count);
         var titles = new List<string?>(entries.Count);
         foreach (var entry in entries)
@@ -133,21 +137,52 @@ public sealed class RelationGraph
         (_prerequisiteGroup, _prerequisiteSizes) = CycleGroups(TypeCode(Prerequisite));
     }
 
+    private RelationGraph(RelationGraph viewed, DependencyLog log)
+    {
+        _log = log;
+        _slugs = viewed._slugs;
+        _titles = viewed._titles;
+        _ids = viewed._ids;
+        _out = viewed._out;
+        _to = viewed._to;
+        _type = viewed._type;
+        _in = viewed._in;
+        _from = viewed._from;
+        _fromType = viewed._fromType;
+        _specializationGroup = viewed._specializationGroup;
+        _prerequisiteGroup = viewed._prerequisiteGroup;
+        _specializationSizes = viewed._specializationSizes;
+        _prerequisiteSizes = viewed._prerequisiteSizes;
+    }
+
     /// <summary>Souls in the graph.</summary>
-    public int Count => _slugs.Length;
+    public int Count => ReadWhole()._slugs.Length;
 
     /// <summary>Typed edges between souls of the graph (entries of an unknown type, or naming no soul, are not edges).</summary>
-    public int EdgeCount => _type.Count(t => t != Untyped);
+    public int EdgeCount => ReadWhole()._type.Count(t => t != Untyped);
 
-    public bool Contains(string slug) => _ids.ContainsKey(slug);
+    public bool Contains(string slug)
+    {
+        _log?.Add(DependencyKind.Contains, slug);
+        return _ids.ContainsKey(slug);
+    }
 
     /// <summary>Every slug, in corpus order.</summary>
-    public IReadOnlyList<string> Slugs => _slugs;
+    public IReadOnlyList<string> Slugs => ReadWhole()._slugs;
 
-    public string? TitleOf(string slug) => _ids.TryGetValue(slug, out var id) ? _titles[id] : null;
+    public string? TitleOf(string slug) => ReadWhole()._ids.TryGetValue(slug, out var id) ? _titles[id] : null;
+
+    /// <summary>The same graph, noting in <paramref name="log"/> every question asked of it (one view per check).</summary>
+    internal RelationGraph Tracking(DependencyLog log) => new(this, log);
 
     /// <summary>The typed edges out of <paramref name="slug"/>, ordered by target slug position and type.</summary>
     public IEnumerable<GraphEdge> EdgesFrom(string slug)
+    {
+        ReadWhole();
+        return EdgesOf(slug);
+    }
+
+    private IEnumerable<GraphEdge> EdgesOf(string slug)
     {
         if (!_ids.TryGetValue(slug, out var v))
         {
@@ -166,6 +201,7 @@ public sealed class RelationGraph
     /// <summary>The types <paramref name="from"/> lists <paramref name="to"/> with (unknown types as null); empty when it does not list it.</summary>
     public IReadOnlyList<string?> TypesBetween(string from, string to)
     {
+        _log?.Add(DependencyKind.TypesBetween, from, to);
         if (!_ids.TryGetValue(from, out var v) || !_ids.TryGetValue(to, out var w))
         {
             return Array.Empty<string?>();
@@ -187,6 +223,7 @@ public sealed class RelationGraph
     /// </summary>
     public IReadOnlyList<string> Around(string slug, int depth)
     {
+        ReadWhole();
         if (!_ids.TryGetValue(slug, out var start))
         {
             return Array.Empty<string>();
@@ -231,6 +268,12 @@ public sealed class RelationGraph
     /// </summary>
     public bool OnCycle(string type, string from, string to)
     {
+        _log?.Add(DependencyKind.OnCycle, from, to, type);
+        return IsOnCycle(type, from, to);
+    }
+
+    private bool IsOnCycle(string type, string from, string to)
+    {
         var groups = GroupsOf(type);
         return groups is not null
             && _ids.TryGetValue(from, out var v)
@@ -248,14 +291,15 @@ public sealed class RelationGraph
     /// </summary>
     public IReadOnlyList<string>? CycleThrough(string type, string from, string to)
     {
-        if (!OnCycle(type, from, to))
+        _log?.Add(DependencyKind.CycleThrough, from, to, type);
+        if (!IsOnCycle(type, from, to))
         {
             return null;
         }
 
         var groups = GroupsOf(type)!;
         var v = _ids[from];
-        if (CycleGroupSize(type, from) > TraceableGroup)
+        if (GroupSize(type, from) > TraceableGroup)
         {
             return null;
         }
@@ -270,6 +314,12 @@ public sealed class RelationGraph
     /// <summary>How many souls share <paramref name="slug"/>'s cycle group of <paramref name="type"/> (0 when it is on no cycle).</summary>
     public int CycleGroupSize(string type, string slug)
     {
+        _log?.Add(DependencyKind.CycleGroupSize, slug, null, type);
+        return GroupSize(type, slug);
+    }
+
+    private int GroupSize(string type, string slug)
+    {
         var (groups, sizes) = string.Equals(type, Specialization, StringComparison.Ordinal) ? (_specializationGroup, _specializationSizes)
             : string.Equals(type, Prerequisite, StringComparison.Ordinal) ? (_prerequisiteGroup, _prerequisiteSizes)
             : (null, null);
@@ -277,10 +327,20 @@ public sealed class RelationGraph
     }
 
     /// <summary>The sizes of the cycle groups of a type, largest first.</summary>
-    public IReadOnlyList<int> CycleGroupSizes(string type) =>
-        (string.Equals(type, Specialization, StringComparison.Ordinal) ? _specializationSizes
-        : string.Equals(type, Prerequisite, StringComparison.Ordinal) ? _prerequisiteSizes
-        : Array.Empty<int>()).OrderByDescending(c => c).ToList();
+    public IReadOnlyList<int> CycleGroupSizes(string type)
+    {
+        ReadWhole();
+        return (string.Equals(type, Specialization, StringComparison.Ordinal) ? _specializationSizes
+            : string.Equals(type, Prerequisite, StringComparison.Ordinal) ? _prerequisiteSizes
+            : Array.Empty<int>()).OrderByDescending(c => c).ToList();
+    }
+
+    /// <summary>Notes a read that depends on the whole graph; returns this graph.</summary>
+    private RelationGraph ReadWhole()
+    {
+        _log?.Add(DependencyKind.WholeGraph, string.Empty);
+        return this;
+    }
 
     private static byte TypeCode(string? type)
     {

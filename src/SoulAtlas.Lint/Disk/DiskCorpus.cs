@@ -162,7 +162,7 @@ public sealed class DiskCorpus : IDisposable
                 return ContentFile.FromBytes(fullPath, bytes);
             }
 
-            return ContentFile.FromSource(fullPath, length, () => ReadAt(handle, length));
+            return ContentFile.FromSource(fullPath, length, () => ReadAt(handle, length), buffer => ReadAt(handle, buffer, length));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -179,20 +179,31 @@ public sealed class DiskCorpus : IDisposable
     private static byte[] ReadAt(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long length)
     {
         var bytes = new byte[length];
-        var read = 0;
-        while (read < bytes.Length)
+        var read = ReadAt(handle, bytes, length);
+        if (read < bytes.Length)
         {
-            var n = RandomAccess.Read(handle, bytes.AsSpan(read), read);
+            Array.Resize(ref bytes, read);
+        }
+
+        return bytes;
+    }
+
+    /// <summary>Reads the first <paramref name="length"/> bytes into <paramref name="buffer"/>; how many there were.</summary>
+    private static int ReadAt(Microsoft.Win32.SafeHandles.SafeFileHandle handle, byte[] buffer, long length)
+    {
+        var read = 0;
+        while (read < length)
+        {
+            var n = RandomAccess.Read(handle, buffer.AsSpan(read, (int)length - read), read);
             if (n == 0)
             {
-                Array.Resize(ref bytes, read);
                 break;
             }
 
             read += n;
         }
 
-        return bytes;
+        return read;
     }
 #endif
 

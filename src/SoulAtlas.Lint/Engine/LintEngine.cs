@@ -34,6 +34,7 @@ namespace SoulAtlas.Lint.Engine;
 public sealed partial class LintEngine
 {
     private readonly Lazy<ContentContract> _defaultContract;
+    private readonly string _defaultContractIdentity;
     private readonly ConditionalWeakTable<ContentFile, SurveyCache> _surveys = new();
 
     public LintEngine()
@@ -47,6 +48,9 @@ public sealed partial class LintEngine
         _defaultContract = defaultContract is null
             ? new Lazy<ContentContract>(ContentContract.LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication)
             : new Lazy<ContentContract>(() => defaultContract);
+
+        // The built-in contract is part of the engine build, which the cache keys on anyway.
+        _defaultContractIdentity = defaultContract?.Identity ?? "built-in";
     }
 
     /// <summary>What the rules keep between runs.</summary>
@@ -180,6 +184,12 @@ public sealed partial class LintEngine
 
         public CorpusEntry? Entry { get; set; }
 
+        /// <summary>The digest of the unit's files, when the run has a result cache and the files could be read.</summary>
+        public CacheDigest? Digest { get; set; }
+
+        /// <summary>The result cache's record of the unit, when its files are as they were then.</summary>
+        public CachedUnit? Cached { get; set; }
+
         /// <summary>The document the cache keys the unit's survey on.</summary>
         public ContentFile Key => Record ?? Body ?? Metadata!;
     }
@@ -212,7 +222,7 @@ public sealed partial class LintEngine
         private readonly LintEngine _engine;
         private readonly LintRequest _request;
         private readonly LintSettings _settings;
-        private readonly ContentContract _contract;
+        private ContentContract? _contract;
         private readonly CancellationToken _cancellation;
         private readonly long[] _ruleTicks = new long[RuleSet.DocumentRules.Count];
         private readonly LintScope? _scope;
@@ -222,7 +232,6 @@ public sealed partial class LintEngine
             _engine = engine;
             _request = request;
             _settings = request.Settings;
-            _contract = engine.ContractFor(request.Settings);
             _cancellation = cancellation;
             _scope = request.Scope;
         }
@@ -246,6 +255,11 @@ public sealed partial class LintEngine
 
             var (units, notes) = Group(_request.Documents);
             var progress = _request.Progress;
+            var cache = _request.Cache is { } kept && !_settings.CollectComputed ? CacheRun.Open(this, kept, units) : null;
+            if (cache is not null)
+            {
+                Lap("read and hash for the cache");
+            }
 
             // The index is built from a quick look at every unit; each document is parsed in full only
             // while it is checked, and dropped after. Memory holds no parsed corpus, and documents die
@@ -253,12 +267,17 @@ public sealed partial class LintEngine
             progress?.AddTotal(units.Count);
             ForEach(units.Count, i =>
             {
-                Survey(units[i]);
+                if (cache?.TrySurvey(units[i]) != true)
+                {
+                    Survey(units[i]);
+                }
+
                 progress?.Step();
             });
             Lap("scan for the index");
 
             var (index, sourcesBySlug) = BuildIndex(units);
+            cache?.Bind(index, sourcesBySlug);
             var recordFolders = new HashSet<string>(
                 units.Where(u => !u.IsSource && u.Outcome == LoadOutcome.Occupation).Select(u => Path.GetDirectoryName(u.Path) ?? string.Empty),
                 StringComparer.Ordinal);
@@ -284,17 +303,32 @@ public sealed partial class LintEngine
             var computed = new ComputedMetadata?[reported.Count];
             var checkedSlugs = new string?[reported.Count];
             progress?.AddTotal(reported.Count);
-            ForEach(reported.Count, i =>
+            var order = cache?.CheckFirst(reported);
+            ForEach(reported.Count, k =>
             {
+                var i = order?[k] ?? k;
                 var unit = reported[i];
-                var loaded = Load(unit);
-                if (loaded.Document is { Form: DocumentForm.Record } record && sourcesBySlug.TryGetValue(record.Slug, out var source))
+                if (cache is not null && cache.TryReuse(unit, out var reused, out var slug))
                 {
-                    record.Source = Load(source).Document;
+                    (perUnit[i], checkedSlugs[i]) = (reused, slug);
+                    progress?.Step();
+                    return;
                 }
 
-                (perUnit[i], computed[i]) = Check(loaded, index);
+                var log = cache?.LogFor(unit);
+                var loaded = Load(unit);
+                if (loaded.Document is { Form: DocumentForm.Record } record)
+                {
+                    log?.Add(DependencyKind.SourceOf, record.Slug);
+                    if (sourcesBySlug.TryGetValue(record.Slug, out var source))
+                    {
+                        record.Source = Load(source).Document;
+                    }
+                }
+
+                (perUnit[i], computed[i]) = Check(loaded, index, log);
                 checkedSlugs[i] = computed[i]?.Slug;
+                cache?.Store(unit, perUnit[i], checkedSlugs[i], log);
                 if (!_settings.CollectComputed)
                 {
                     computed[i] = null;
@@ -307,6 +341,12 @@ public sealed partial class LintEngine
             var diagnostics = perUnit.SelectMany(d => d).Concat(notes.SelectMany(Note)).Where(d => d.FullPath is null || InScope(d.FullPath)).ToList();
             diagnostics.Sort(DiagnosticOrder.Instance);
             Lap("filter and sort");
+            var cacheUse = cache?.Publish();
+            if (cache is not null)
+            {
+                Lap("update the cache");
+            }
+
             if (_request.MeasureRules && clock is not null)
             {
                 // CPU time summed over threads, slowest first, as ESLint's TIMING lists rules.
@@ -323,8 +363,14 @@ public sealed partial class LintEngine
                 checkedSlugs.Where(s => s is not null).Distinct(StringComparer.Ordinal).Count(),
                 clock is null ? 0 : (long)(clock() - started).TotalMilliseconds,
                 computed.Where(c => c is not null).Select(c => c!).ToList(),
-                timings);
+                timings)
+            {
+                Cache = cacheUse,
+            };
         }
+
+        /// <summary>The contract in force, loaded on first use (a run that reuses every result never needs it).</summary>
+        private ContentContract Contract => _contract ??= _engine.ContractFor(_settings);
 
         /// <summary>
         /// The corpus index of surveyed units, and the source folders by slug. A record whose slug also
@@ -486,7 +532,8 @@ public sealed partial class LintEngine
             }
         }
 
-        private (List<Diagnostic>, ComputedMetadata?) Check(LoadedFile file, CorpusIndex index)
+        /// <summary>Checks one unit; with <paramref name="log"/>, notes every question it asks beyond its own files.</summary>
+        private (List<Diagnostic>, ComputedMetadata?) Check(LoadedFile file, CorpusIndex index, DependencyLog? log)
         {
             var findings = new List<Finding>();
             foreach (var problem in file.Problems)
@@ -509,8 +556,9 @@ public sealed partial class LintEngine
             }
             else
             {
-                computed = ComputedCalculator.Compute(document, _contract.Sections, index.BacklinksOf(document.Slug));
-                var context = new RuleContext(document, index, _contract, computed, _settings, _engine.Caches, findings);
+                var corpus = log is null ? index : index.Tracking(log);
+                computed = ComputedCalculator.Compute(document, Contract.Sections, corpus.BacklinksOf(document.Slug));
+                var context = new RuleContext(document, corpus, Contract, computed, _settings, _engine.Caches, findings, log);
                 var budget = new TimeBudget(_request.Clock, _settings.Limits.MaxCheckMilliseconds);
                 context.Deadline = budget.Deadline;
                 var scope = document.Form == DocumentForm.Record ? RuleScope.Records : RuleScope.Sources;
@@ -551,6 +599,10 @@ public sealed partial class LintEngine
                 if (budget.Report() is { } spent)
                 {
                     findings.Add(new Finding(RuleCatalogue.ResourceLimit, document.AnchorRange, spent, null));
+                    if (log is not null)
+                    {
+                        log.Incomplete = true;
+                    }
                 }
             }
 

@@ -48,6 +48,13 @@ public sealed class LintRequest
     /// <summary>Also time each rule (reported with the phase timings; needs <see cref="Clock"/>).</summary>
     public bool MeasureRules { get; init; }
 
+    /// <summary>
+    /// Results of earlier runs to reuse where still right, and to update with this run's; none when
+    /// null. A run that collects computed metadata (<see cref="LintSettings.CollectComputed"/>) neither
+    /// reads nor updates it. With <see cref="MeasureRules"/>, rule times cover the occupations checked.
+    /// </summary>
+    public LintCache? Cache { get; init; }
+
     internal string Display(string path) =>
         BaseDirectory is null ? path.Replace('\\', '/') : PathDisplay.Relative(BaseDirectory, path);
 }
@@ -108,10 +115,13 @@ public sealed class LintResult
     /// <summary>Wall time of each phase of the run (and of each rule, when measured).</summary>
     public IReadOnlyList<(string Phase, double Milliseconds)> Timings { get; }
 
+    /// <summary>What the run did with <see cref="LintRequest.Cache"/>; null when it had none.</summary>
+    public CacheUse? Cache { get; init; }
+
     /// <summary>Diagnostics at <paramref name="severity"/> (diagnostics of disabled rules, when requested, count as off).</summary>
     public int Count(Severity severity) => Diagnostics.Count(d => d.Severity == severity);
 
     /// <summary>The same counts with other diagnostics (after a baseline or <c>--quiet</c>).</summary>
     public LintResult WithDiagnostics(IReadOnlyList<Diagnostic> diagnostics) =>
-        new(diagnostics, Files, Occupations, ElapsedMs, Computed, Timings);
+        new(diagnostics, Files, Occupations, ElapsedMs, Computed, Timings) { Cache = Cache };
 }

@@ -21,10 +21,21 @@ public static class TextDecoder
     {
         if (!HasBom(bytes) && IsValid(bytes, 0))
         {
-            return (new SourceFile(fullPath, displayPath, () => Strict.GetString(bytes)), 0, true);
+            return (new SourceFile(fullPath, displayPath, () => Strict.GetString(bytes)) { IsDocumentText = true }, 0, true);
         }
 
         return Decode(fullPath, displayPath, bytes, problems);
+    }
+
+    /// <summary>
+    /// The text of a document's bytes exactly as <see cref="Check"/> and <see cref="Decode"/> give it
+    /// (after any byte-order mark; invalid bytes as U+FFFD, which strict decoding of valid bytes
+    /// never differs from).
+    /// </summary>
+    public static string TextOf(byte[] bytes)
+    {
+        var byteBase = HasBom(bytes) ? 3 : 0;
+        return Lenient.GetString(bytes, byteBase, bytes.Length - byteBase);
     }
 
     public static bool HasBom(byte[] bytes) => bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
@@ -58,7 +69,7 @@ public static class TextDecoder
         try
         {
             var text = Strict.GetString(bytes, byteBase, bytes.Length - byteBase);
-            var file = new SourceFile(fullPath, displayPath, text) { HasByteOrderMark = byteBase == 3 };
+            var file = new SourceFile(fullPath, displayPath, text) { HasByteOrderMark = byteBase == 3, IsDocumentText = true };
             if (byteBase == 3)
             {
                 problems.Add(new LoadProblem(
@@ -73,7 +84,7 @@ public static class TextDecoder
         }
         catch (DecoderFallbackException ex)
         {
-            var file = new SourceFile(fullPath, displayPath, Lenient.GetString(bytes, byteBase, bytes.Length - byteBase)) { HasByteOrderMark = byteBase == 3 };
+            var file = new SourceFile(fullPath, displayPath, Lenient.GetString(bytes, byteBase, bytes.Length - byteBase)) { HasByteOrderMark = byteBase == 3, IsDocumentText = true };
             var badByte = byteBase + (ex.Index < 0 ? 0 : ex.Index);
             var offset = Lenient.GetCharCount(bytes, byteBase, badByte - byteBase);
             var shown = badByte < bytes.Length ? $"0x{bytes[badByte]:X2}" : "end of file";

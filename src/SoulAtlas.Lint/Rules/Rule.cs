@@ -34,9 +34,11 @@ public sealed record Finding(RuleDescriptor Rule, SourceRange Range, string Mess
 public sealed class RuleContext
 {
     private readonly List<Finding> _sink;
+    private readonly DependencyLog? _dependencies;
 
-    internal RuleContext(OccupationDocument document, CorpusIndex corpus, ContentContract contract, ComputedMetadata computed, LintSettings settings, RuleCaches caches, List<Finding> sink)
+    internal RuleContext(OccupationDocument document, CorpusIndex corpus, ContentContract contract, ComputedMetadata computed, LintSettings settings, RuleCaches caches, List<Finding> sink, DependencyLog? dependencies = null)
     {
+        _dependencies = dependencies;
         Document = document;
         Corpus = corpus;
         Contract = contract;
@@ -82,6 +84,22 @@ public sealed class RuleContext
     /// sections stops at the next one, and the engine reports which rules were cut short or skipped.
     /// </summary>
     public bool OutOfTime => Deadline?.Invoke() == true;
+
+    /// <summary>
+    /// The settings' today when <paramref name="date"/> is after it, else null (and null when the
+    /// host gave no today). Rules ask this rather than read <see cref="LintSettings.Today"/>: a
+    /// result that only learnt a date is in the past stays right tomorrow, which the result cache
+    /// relies on.
+    /// </summary>
+    public DateTime? AfterToday(DateTime date)
+    {
+        _dependencies?.Add(DependencyKind.Today, date.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return AfterToday(date, Settings.Today);
+    }
+
+    /// <summary>What <see cref="AfterToday(DateTime)"/> answers when today is <paramref name="today"/>.</summary>
+    internal static DateTime? AfterToday(DateTime date, DateTime? today) =>
+        today?.Date is { } day && date > day ? day : null;
 
     public void Report(SourceRange range, string message, Severity? severity = null) =>
         _sink.Add(new Finding(Current ?? throw new InvalidOperationException("no rule is running"), range, message, severity));

@@ -19,9 +19,11 @@ public sealed class ContentFile
 
     private readonly byte[]? _bytes;
     private readonly Func<byte[]>? _read;
+    private readonly Func<byte[], int>? _readInto;
 
-    private ContentFile(string path, byte[]? bytes, Func<byte[]>? read, long length, string? readError, string? skipReason = null)
+    private ContentFile(string path, byte[]? bytes, Func<byte[]>? read, long length, string? readError, string? skipReason = null, Func<byte[], int>? readInto = null)
     {
+        _readInto = readInto;
         SkipReason = skipReason;
         Path = path ?? throw new ArgumentNullException(nameof(path));
         _bytes = bytes;
@@ -58,6 +60,14 @@ public sealed class ContentFile
     public static ContentFile FromSource(string path, long length, Func<byte[]> read) =>
         new(path, null, read ?? throw new ArgumentNullException(nameof(read)), length, null);
 
+    /// <summary>
+    /// As <see cref="FromSource(string, long, Func{byte[]})"/>; <paramref name="readInto"/> also gives the
+    /// bytes, copied into a buffer of at least <paramref name="length"/> bytes, and returns how many it
+    /// copied, for a reader that needs them only for a moment (hashing) and can reuse its buffer.
+    /// </summary>
+    public static ContentFile FromSource(string path, long length, Func<byte[]> read, Func<byte[], int> readInto) =>
+        new(path, null, read ?? throw new ArgumentNullException(nameof(read)), length, null, null, readInto ?? throw new ArgumentNullException(nameof(readInto)));
+
     /// <summary>A file held as text (an editor buffer): stored as UTF-8; a leading U+FEFF is kept as a byte-order mark.</summary>
     public static ContentFile FromText(string path, string text)
     {
@@ -76,6 +86,12 @@ public sealed class ContentFile
 
     /// <summary>The bytes, or null when there are none; may throw what the host's source throws.</summary>
     internal byte[]? ReadBytes() => _bytes ?? _read?.Invoke();
+
+    /// <summary>The bytes when they are held in memory (no read needed), else null.</summary>
+    internal byte[]? HeldBytes => _bytes;
+
+    /// <summary>Copies the content into <paramref name="buffer"/> (at least <see cref="Length"/> bytes) and returns its length; -1 when the source cannot (use <see cref="ReadBytes"/>).</summary>
+    internal int ReadInto(byte[] buffer) => _readInto?.Invoke(buffer) ?? -1;
 
     public override string ToString() => Path;
 }

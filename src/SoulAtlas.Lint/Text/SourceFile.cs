@@ -32,6 +32,12 @@ public sealed class SourceFile
         _decode = decode;
     }
 
+    /// <summary>
+    /// Whether <see cref="Text"/> is the decoded content of the document at <see cref="FullPath"/>
+    /// (rather than a stand-in), so that it can be decoded again from the same bytes.
+    /// </summary>
+    internal bool IsDocumentText { get; init; }
+
     /// <summary>Absolute path on disk.</summary>
     public string FullPath { get; }
 

@@ -25,7 +25,6 @@ public sealed class DateOrderRule : Rule
     public override void Check(RuleContext context)
     {
         var metadata = context.Document.Metadata;
-        var today = context.Settings.Today?.Date;
         var hasCreated = IsoDate.TryParse(metadata.Token("created"), out var created);
 
         if (hasCreated && IsoDate.TryParse(metadata.Token("updated"), out var updated) && updated < created)
@@ -62,9 +61,9 @@ public sealed class DateOrderRule : Rule
         dated.AddRange(reviews);
         foreach (var token in dated)
         {
-            if (today is not null && IsoDate.TryParse(token, out var date) && date > today)
+            if (IsoDate.TryParse(token, out var date) && context.AfterToday(date) is { } today)
             {
-                context.Report(token, $"{token!.Path} {IsoDate.Show(date)} is after today ({IsoDate.Show(today.Value)})");
+                context.Report(token, $"{token!.Path} {IsoDate.Show(date)} is after today ({IsoDate.Show(today)})");
             }
         }
     }

@@ -1,0 +1,123 @@
+using System;
+using System.IO;
+using SoulAtlas.Lint.Engine;
+
+namespace SoulAtlas.Lint.Disk;
+
+/// <summary>
+/// The result cache on disk (<c>--cache</c>): where it lives, reading it, and writing it. A cache that
+/// is missing starts empty; one that cannot be read, is not a soul-lint cache, is damaged, or was
+/// written by another version or build is never trusted: it is set aside with a note, and the run
+/// starts afresh and overwrites it. Writing goes through <see cref="AtomicFile"/>, so an interrupted
+/// run leaves the old cache or the new one, and nothing but a regular file is ever replaced.
+/// </summary>
+public static class CacheFile
+{
+    /// <summary>The file's name in the working folder, or in a folder given as the location (as ESLint's <c>.eslintcache</c>).</summary>
+    public const string DefaultName = ".soul-lint-cache";
+
+    /// <summary>Larger than any cache soul-lint writes for a million occupations: a bigger file is not read.</summary>
+    private const long MaxBytes = 1L << 30;
+
+    /// <summary>
+    /// The cache file for <paramref name="location"/>: the file it names, or <see cref="DefaultName"/>
+    /// inside it when it is a folder or ends with a separator; in <paramref name="workingDirectory"/> when null.
+    /// </summary>
+    public static string Resolve(string? location, string workingDirectory)
+    {
+        if (string.IsNullOrEmpty(location))
+        {
+            return Path.Combine(workingDirectory, DefaultName);
+        }
+
+        var full = Path.GetFullPath(Path.Combine(workingDirectory, location));
+        var folder = location!.EndsWith("/", StringComparison.Ordinal) || location.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal)
+            || FileStatus.OfTarget(full).Kind == FileKind.Directory;
+        return folder ? Path.Combine(full, DefaultName) : full;
+    }
+
+    /// <summary>
+    /// The cache at <paramref name="path"/>: an empty one when there is none yet or when it cannot be
+    /// trusted (then <paramref name="note"/> says why), or null when the path is not a regular file
+    /// (a folder, a FIFO, a device), which is neither read nor replaced.
+    /// </summary>
+    public static LintCache? Read(string path, string displayPath, out string? note)
+    {
+        note = null;
+        var kind = FileStatus.OfTarget(path).Kind;
+        if (kind == FileKind.Missing)
+        {
+            return new LintCache();
+        }
+
+        if (kind != FileKind.Regular)
+        {
+            note = $"cache {displayPath} is not a regular file (a folder, FIFO, socket or device); running without the cache";
+            return null;
+        }
+
+        byte[] bytes;
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+            if (stream.Length > MaxBytes)
+            {
+                note = $"cache {displayPath} was ignored: it is larger than any soul-lint writes; it will be rebuilt";
+                return new LintCache();
+            }
+
+            bytes = new byte[stream.Length];
+            var read = 0;
+            while (read < bytes.Length)
+            {
+                var n = stream.Read(bytes, read, bytes.Length - read);
+                if (n == 0)
+                {
+                    Array.Resize(ref bytes, read);
+                    break;
+                }
+
+                read += n;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            note = $"cache {displayPath} cannot be read ({ex.Message}); it will be rebuilt";
+            return new LintCache();
+        }
+
+        try
+        {
+            return LintCache.FromBytes(bytes);
+        }
+        catch (LintCacheFormatException ex)
+        {
+            note = $"cache {displayPath} was ignored: {ex.Message}; it will be rebuilt";
+            return new LintCache();
+        }
+    }
+
+    /// <summary>Writes the cache atomically (creating its folder if need be); null, or a note saying why it was not saved.</summary>
+    public static string? Write(string path, string displayPath, LintCache cache)
+    {
+        try
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (folder is not null && FileStatus.OfTarget(folder).Kind == FileKind.Missing)
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            AtomicFile.Write(path, cache.ToBytes());
+            return null;
+        }
+        catch (WriteRefusedException ex)
+        {
+            return $"cache {displayPath}: {ex.Reason}; the results were not saved";
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return $"cache {displayPath} cannot be written ({ex.Message}); the results were not saved";
+        }
+    }
+}

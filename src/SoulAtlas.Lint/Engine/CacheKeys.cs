@@ -35,7 +35,7 @@ internal static class CacheKeys
         var key = new DigestBuilder();
         key.Add(FormatVersion).Add(engineIdentity).Add(contractIdentity).Add(baseDirectory);
         key.Add(settings.SiteUrl).Add(settings.RunDisabledRules);
-        key.Add(settings.Limits.MaxFileBytes).Add(settings.Limits.MaxDepth).Add(settings.Limits.MaxYamlNodes);
+        key.Add(settings.Limits.MaxFileBytes).Add(settings.Limits.MaxDepth).Add(settings.Limits.MaxYamlNodes).Add(settings.Limits.MaxCheckMilliseconds);
         key.Add(settings.Severities.Count);
         foreach (var pair in settings.Severities.OrderBy(p => p.Key, StringComparer.Ordinal))
         {

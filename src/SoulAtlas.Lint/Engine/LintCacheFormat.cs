@@ -405,7 +405,12 @@ internal static class LintCacheFormat
         private static bool[] Find()
         {
             var values = new bool[256];
+#if NET
+            // The generic form needs no run-time code generation (the native build has none).
+            foreach (var value in System.Enum.GetValues<T>())
+#else
             foreach (var value in System.Enum.GetValues(typeof(T)))
+#endif
             {
                 var number = Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
                 if (number is >= 0 and < 256)

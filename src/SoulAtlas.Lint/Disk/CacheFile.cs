@@ -66,19 +66,7 @@ public static class CacheFile
                 return new LintCache();
             }
 
-            bytes = new byte[stream.Length];
-            var read = 0;
-            while (read < bytes.Length)
-            {
-                var n = stream.Read(bytes, read, bytes.Length - read);
-                if (n == 0)
-                {
-                    Array.Resize(ref bytes, read);
-                    break;
-                }
-
-                read += n;
-            }
+            bytes = StreamBytes.Read(stream, stream.Length);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -219,21 +219,7 @@ public sealed class DiskCorpus : IDisposable
                 return ContentFile.NotRead(fullPath, length);
             }
 
-            var bytes = new byte[length];
-            var read = 0;
-            while (read < bytes.Length)
-            {
-                var n = stream.Read(bytes, read, bytes.Length - read);
-                if (n == 0)
-                {
-                    Array.Resize(ref bytes, read);
-                    break;
-                }
-
-                read += n;
-            }
-
-            return ContentFile.FromBytes(fullPath, bytes);
+            return ContentFile.FromBytes(fullPath, StreamBytes.Read(stream, length));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -424,20 +410,7 @@ public static class DiskConfig
             throw error($"{name}: is {length.ToString(CultureInfo.InvariantCulture)} bytes, over the limit of {maxBytes.ToString(CultureInfo.InvariantCulture)} bytes; not read");
         }
 
-        var bytes = new byte[length];
-        var read = 0;
-        while (read < bytes.Length)
-        {
-            var n = stream.Read(bytes, read, bytes.Length - read);
-            if (n == 0)
-            {
-                break;
-            }
-
-            read += n;
-        }
-
-        return read == bytes.Length ? bytes : bytes.AsSpan(0, read).ToArray();
+        return StreamBytes.Read(stream, length);
     }
 
     /// <summary>Like <see cref="ReadRegular"/>, decoded as UTF-8 (a byte-order mark is dropped).</summary>

@@ -40,6 +40,8 @@ public sealed partial class LintEngine
             private readonly ConcurrentDictionary<string, string?> _suggestions = new(StringComparer.Ordinal);
             private readonly ConcurrentBag<string> _checked = new();
             private readonly bool _keyChanged;
+            private readonly object _wholeIndexLock = new();
+            private CacheDigest? _wholeIndex;
             private int _reused;
             private int _surveyed;
             private CorpusIndex? _index;
@@ -378,8 +380,10 @@ public sealed partial class LintEngine
                         return true;
                     case DependencyKind.AllEntries:
                     case DependencyKind.WholeGraph:
-                        // The graph is made from the entries alone.
-                        return AddEntries(digest, index.Entries);
+                        // The graph is made from the entries alone. One digest of them all, made once
+                        // per run: adding every entry to every result's answers cost their product.
+                        digest.Add(WholeIndex());
+                        return true;
                     case DependencyKind.TypesBetween:
                         CacheKeys.AddStrings(digest, index.Graph.TypesBetween(question.Key, question.Other!));
                         return true;
@@ -412,6 +416,22 @@ public sealed partial class LintEngine
                         return true;
                     default:
                         return false;
+                }
+            }
+
+            /// <summary>The digest of every entry of the run's index, made on first use.</summary>
+            private CacheDigest WholeIndex()
+            {
+                lock (_wholeIndexLock)
+                {
+                    if (_wholeIndex is not { } whole)
+                    {
+                        var digest = new DigestBuilder();
+                        AddEntries(digest, _index!.Entries);
+                        _wholeIndex = whole = digest.Finish();
+                    }
+
+                    return whole;
                 }
             }
 

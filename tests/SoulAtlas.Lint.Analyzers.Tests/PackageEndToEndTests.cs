@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using SoulAtlas.Lint.Tests;
 using Xunit;
 
 namespace SoulAtlas.Lint.Analyzers.Tests;
@@ -21,8 +22,6 @@ namespace SoulAtlas.Lint.Analyzers.Tests;
 [Trait("Category", "EndToEnd")]
 public sealed partial class PackageEndToEndTests : IClassFixture<PackageEndToEndTests.Feed>
 {
-    private static readonly TimeSpan ProcessTimeout = TimeSpan.FromMinutes(4);
-
     private readonly Feed _feed;
 
     public PackageEndToEndTests(Feed feed) => _feed = feed;
@@ -212,46 +211,8 @@ public sealed partial class PackageEndToEndTests : IClassFixture<PackageEndToEnd
             }
         }
 
-        public static (int ExitCode, string Output) Run(string fileName, IEnumerable<string> arguments, string workingDirectory, string? packages)
-        {
-            var start = new ProcessStartInfo(fileName)
-            {
-                WorkingDirectory = workingDirectory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var argument in arguments)
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            // The test host runs under MSBuild's environment; a child build must not inherit it.
-            foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToList())
-            {
-                start.Environment.Remove(key);
-            }
-
-            start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-            start.Environment["DOTNET_NOLOGO"] = "1";
-            start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
-            start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-            if (packages is not null)
-            {
-                start.Environment["NUGET_PACKAGES"] = packages;
-            }
-
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(ProcessTimeout))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} took longer than {ProcessTimeout}");
-            }
-
-            return (process.ExitCode, stdout.GetAwaiter().GetResult() + stderr.GetAwaiter().GetResult());
-        }
+        public static (int ExitCode, string Output) Run(string fileName, IEnumerable<string> arguments, string workingDirectory, string? packages) =>
+            ProcessRunner.RunWithPackages(fileName, workingDirectory, packages, arguments.ToArray());
 
         private static void Check((int ExitCode, string Output) result) => Assert.True(result.ExitCode == 0, result.Output);
 

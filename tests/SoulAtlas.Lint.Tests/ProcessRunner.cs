@@ -10,7 +10,11 @@ internal static class ProcessRunner
     public static (int Exit, string Output) Dotnet(string workingDirectory, params string[] arguments) => Run("dotnet", workingDirectory, arguments);
 
     /// <summary>Runs <paramref name="file"/>; stdout and stderr together, and the exit code. Fails after 10 minutes.</summary>
-    public static (int Exit, string Output) Run(string file, string workingDirectory, params string[] arguments)
+    public static (int Exit, string Output) Run(string file, string workingDirectory, params string[] arguments) =>
+        RunWithPackages(file, workingDirectory, packages: null, arguments);
+
+    /// <summary>As <see cref="Run(string, string, string[])"/>, restoring into <paramref name="packages"/> (NUGET_PACKAGES) when given.</summary>
+    public static (int Exit, string Output) RunWithPackages(string file, string workingDirectory, string? packages, string[] arguments)
     {
         var start = new ProcessStartInfo(file)
         {
@@ -32,6 +36,13 @@ internal static class ProcessRunner
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        if (packages is not null)
+        {
+            start.Environment["NUGET_PACKAGES"] = packages;
+        }
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -138,22 +138,30 @@ public static class BodyMarkdown
         long total = 0;
         long most = -1;
         var costliest = 0;
-        foreach (var (start, end) in Paragraphs(markdown))
+        var text = markdown.AsSpan();
+        var paragraph = 0;
+        while (NextParagraph(text, ref paragraph) is var (start, end) && end >= 0)
         {
             long scanners = 0, opens = 0, closes = 0, inlines = 0, words = 0, delimiters = 0;
-            var lineStart = true;
+
+            // Only the characters below cost anything, and prose is mostly letters and spaces:
+            // the search jumps from one to the next (vectorised), instead of looking at each.
             for (var i = start; i < end; i++)
             {
+                var next = IndexOfCostly(text.Slice(i, end - i), autoLinks);
+                if (next < 0)
+                {
+                    break;
+                }
+
+                i += next;
                 var c = markdown[i];
                 switch (c)
                 {
-                    case '\n':
-                        lineStart = true;
-                        continue;
                     case '[':
                         opens++;
                         inlines++;
-                        if (lineStart)
+                        if (OpensLine(markdown, start, i))
                         {
                             scanners++;
                         }
@@ -181,19 +189,14 @@ public static class BodyMarkdown
                     case '`' or '<' or '!' or '&' or '\\':
                         inlines++;
                         break;
-                    case 'h' or 'f' or 'm' or 'w' or 'H' or 'F' or 'M' or 'W':
-                        if (autoLinks && (i == start || !Ascii.IsLetterOrDigit(markdown[i - 1])))
+                    default: // h, f, m or w, in either case
+                        if (i == start || !Ascii.IsLetterOrDigit(markdown[i - 1]))
                         {
                             words++;
                             inlines++;
                         }
 
                         break;
-                }
-
-                if (c is not (' ' or '\t'))
-                {
-                    lineStart = false;
                 }
             }
 
@@ -209,38 +212,90 @@ public static class BodyMarkdown
         return (total, costliest);
     }
 
+    /// <summary>The characters <see cref="EstimateWork"/> counts; with autolinks also the letters that may begin one.</summary>
+    private const string CostlyCharacters = "[]*~_`<!&\\";
+
+    private const string CostlyCharactersWithAutoLinks = CostlyCharacters + "hfmwHFMW";
+
+#if NET
+    private static readonly System.Buffers.SearchValues<char> CostlyCharacterSearch = System.Buffers.SearchValues.Create(CostlyCharacters);
+    private static readonly System.Buffers.SearchValues<char> CostlyCharacterWithAutoLinksSearch = System.Buffers.SearchValues.Create(CostlyCharactersWithAutoLinks);
+
+    private static int IndexOfCostly(ReadOnlySpan<char> text, bool autoLinks) =>
+        text.IndexOfAny(autoLinks ? CostlyCharacterWithAutoLinksSearch : CostlyCharacterSearch);
+
+    private static bool IsBlank(ReadOnlySpan<char> line) => line.IndexOfAnyExcept(" \t\r") < 0;
+#else
+    private static int IndexOfCostly(ReadOnlySpan<char> text, bool autoLinks) =>
+        text.IndexOfAny((autoLinks ? CostlyCharactersWithAutoLinks : CostlyCharacters).AsSpan());
+
+    private static bool IsBlank(ReadOnlySpan<char> line)
+    {
+        foreach (var c in line)
+        {
+            if (c is not (' ' or '\t' or '\r'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+#endif
+
+    /// <summary>Whether only spaces and tabs stand between the start of <paramref name="i"/>'s line (or of the paragraph) and it.</summary>
+    private static bool OpensLine(string markdown, int paragraphStart, int i)
+    {
+        var j = i - 1;
+        while (j >= paragraphStart && markdown[j] is ' ' or '\t')
+        {
+            j--;
+        }
+
+        return j < paragraphStart || markdown[j] == '\n';
+    }
+
     /// <summary>Blank-line separated runs of lines, as [start, end) offsets.</summary>
     private static IEnumerable<(int Start, int End)> Paragraphs(string markdown)
     {
-        var start = 0;
-        var lineStart = 0;
-        var blank = true;
-        for (var i = 0; i <= markdown.Length; i++)
+        var from = 0;
+        while (NextParagraph(markdown.AsSpan(), ref from) is var (start, end) && end >= 0)
         {
-            if (i < markdown.Length && markdown[i] != '\n')
-            {
-                blank &= markdown[i] is ' ' or '\t' or '\r';
-                continue;
-            }
+            yield return (start, end);
+        }
+    }
 
-            if (blank)
+    /// <summary>
+    /// The next blank-line separated run of lines at or after <paramref name="from"/>, as [start, end)
+    /// offsets, with <paramref name="from"/> moved past it; (-1, -1) when there is none. A line is
+    /// blank when it holds only spaces, tabs and carriage returns.
+    /// </summary>
+    private static (int Start, int End) NextParagraph(ReadOnlySpan<char> text, ref int from)
+    {
+        var start = -1;
+        var position = from;
+        while (position < text.Length)
+        {
+            var lineEnd = text.Slice(position).IndexOf('\n');
+            lineEnd = lineEnd < 0 ? text.Length : position + lineEnd;
+            if (IsBlank(text.Slice(position, lineEnd - position)))
             {
-                if (lineStart > start)
+                if (start >= 0)
                 {
-                    yield return (start, lineStart);
+                    from = lineEnd + 1;
+                    return (start, position);
                 }
-
-                start = i + 1;
+            }
+            else if (start < 0)
+            {
+                start = position;
             }
 
-            lineStart = i + 1;
-            blank = true;
+            position = lineEnd + 1;
         }
 
-        if (start < markdown.Length)
-        {
-            yield return (start, markdown.Length);
-        }
+        from = text.Length;
+        return start >= 0 ? (start, text.Length) : (-1, -1);
     }
 
     /// <summary>

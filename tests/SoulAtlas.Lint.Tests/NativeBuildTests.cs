@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.IO.Compression;
 using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
@@ -8,10 +9,12 @@ using Xunit;
 namespace SoulAtlas.Lint.Tests;
 
 /// <summary>
-/// The native executable (<c>-p:NativeAot=true</c>), built as the README says, behaves as the
-/// framework-dependent tool does: the same report, byte for byte, and the same exit code on every
-/// fixture folder and on a usage mistake. It needs clang (the .NET native-AOT prerequisites), so it
-/// is skipped, with the reason, where clang is not installed.
+/// The native tool package, packed as the README says (the ReadyToRun set, then this platform's
+/// package again with <c>-p:NativeAot=true</c> into the same folder), is what <c>dotnet tool
+/// install</c> installs, and the executable it runs behaves as the framework-dependent tool does:
+/// the same report, byte for byte, and the same exit code on every fixture folder and on a usage
+/// mistake. It needs clang (the .NET native-AOT prerequisites), so it is skipped, with the reason,
+/// where clang is not installed.
 /// </summary>
 [Trait("Category", "EndToEnd")]
 [Collection(RepositoryBuilds.Name)]
@@ -20,16 +23,31 @@ public sealed class NativeBuildTests
     private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "soul-lint.dll");
 
     [NativeToolchainFact]
-    public void The_native_executable_reports_exactly_what_the_tool_reports()
+    public void The_installed_native_tool_reports_exactly_what_the_framework_dependent_tool_reports()
     {
         using var work = new TempFolder();
-        var output = Path.Combine(work.Path, "native");
+        var feed = Path.Combine(work.Path, "feed");
+        var rid = RuntimeInformation.RuntimeIdentifier;
+        var version = "0.0.0-native" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
         var project = Path.Combine(TestPaths.RepositoryRoot, "src", "SoulAtlas.Lint.Cli", "SoulAtlas.Lint.Cli.csproj");
-        var (published, log) = ProcessRunner.Dotnet(work.Path, "publish", project, "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "-p:NativeAot=true", "-o", output);
-        Assert.True(published == 0, log);
-        var native = Path.Combine(output, OperatingSystem.IsWindows() ? "soul-lint.exe" : "soul-lint");
-        Assert.True(File.Exists(native), log);
-        Assert.False(File.Exists(Path.Combine(output, "SoulAtlas.Lint.dll")), "the native build ships managed assemblies");
+        var (packed, packLog) = ProcessRunner.Dotnet(work.Path, "pack", project, "-c", "Release", "-o", feed, "-p:PackageVersion=" + version, "-p:SoulLintToolRuntimeIdentifiers=" + rid);
+        Assert.True(packed == 0, packLog);
+        var (nativePacked, nativeLog) = ProcessRunner.Dotnet(work.Path, "pack", project, "-c", "Release", "-r", rid, "-p:NativeAot=true", "-o", feed, "-p:PackageVersion=" + version);
+        Assert.True(nativePacked == 0, nativeLog);
+
+        using (var package = ZipFile.OpenRead(Path.Combine(feed, $"SoulAtlas.Lint.Cli.{rid}.{version}.nupkg")))
+        {
+            var names = package.Entries.Select(e => e.FullName).Where(n => n.StartsWith("tools/", StringComparison.Ordinal)).OrderBy(n => n, StringComparer.Ordinal).ToList();
+            Assert.Equal(new[] { $"tools/any/{rid}/DotnetToolSettings.xml", $"tools/any/{rid}/soul-lint" }, names);
+            using var settings = new StreamReader(package.GetEntry($"tools/any/{rid}/DotnetToolSettings.xml")!.Open());
+            Assert.Contains("Runner=\"executable\"", settings.ReadToEnd(), StringComparison.Ordinal);
+        }
+
+        var tools = Path.Combine(work.Path, "tools");
+        var (installed, installLog) = ProcessRunner.Dotnet(work.Path, "tool", "install", "SoulAtlas.Lint.Cli", "--version", version, "--tool-path", tools, "--add-source", feed);
+        Assert.True(installed == 0, installLog);
+        Assert.Empty(Directory.GetFiles(tools, "*.dll", SearchOption.AllDirectories));
+        var native = Path.Combine(tools, OperatingSystem.IsWindows() ? "soul-lint.exe" : "soul-lint");
 
         string[][] runs =
         {

@@ -71,6 +71,14 @@ internal sealed class DigestBuilder
 
         Add((long)value.Length);
         Reserve(value.Length * 2);
+        if (BitConverter.IsLittleEndian)
+        {
+            // The code units' bytes as they lie in memory are the little-endian order wanted: one copy.
+            System.Runtime.InteropServices.MemoryMarshal.AsBytes(value.AsSpan()).CopyTo(_buffer.AsSpan(_length));
+            _length += value.Length * 2;
+            return this;
+        }
+
         for (var i = 0; i < value.Length; i++)
         {
             _buffer[_length++] = (byte)value[i];
@@ -95,24 +103,6 @@ internal sealed class DigestBuilder
     public DigestBuilder Add(bool value) => Add(value ? 1L : 0L);
 
     public DigestBuilder Add(CacheDigest value) => Add((long)value.High).Add((long)value.Low);
-
-    /// <summary>Bytes another builder gathered (<see cref="ToArray"/>), length-prefixed.</summary>
-    public DigestBuilder Add(byte[] gathered)
-    {
-        Add((long)gathered.Length);
-        Reserve(gathered.Length);
-        Buffer.BlockCopy(gathered, 0, _buffer, _length, gathered.Length);
-        _length += gathered.Length;
-        return this;
-    }
-
-    /// <summary>The bytes gathered so far (to be added to another builder).</summary>
-    public byte[] ToArray()
-    {
-        var bytes = new byte[_length];
-        Buffer.BlockCopy(_buffer, 0, bytes, 0, _length);
-        return bytes;
-    }
 
     /// <summary>The digest of the bytes gathered; the builder is empty again after.</summary>
     public CacheDigest Finish()

@@ -36,7 +36,7 @@ public sealed partial class LintEngine
             private readonly ConcurrentDictionary<string, byte[]> _texts = new(StringComparer.Ordinal);
             private readonly ConcurrentDictionary<CachedSource, SourceFile> _sources = new();
             private readonly ConcurrentDictionary<string, CachedUnit> _stored = new(StringComparer.Ordinal);
-            private readonly ConcurrentDictionary<CorpusEntry, byte[]> _entryDigests = new();
+            private readonly ConcurrentDictionary<CorpusEntry, CacheDigest> _entryDigests = new();
             private readonly ConcurrentDictionary<string, string?> _suggestions = new(StringComparer.Ordinal);
             private readonly ConcurrentBag<string> _checked = new();
             private readonly bool _keyChanged;
@@ -447,11 +447,11 @@ public sealed partial class LintEngine
                 return true;
             }
 
-            private static byte[] DigestOfEntry(CorpusEntry entry)
+            private static CacheDigest DigestOfEntry(CorpusEntry entry)
             {
                 var digest = new DigestBuilder();
                 CacheKeys.AddEntries(digest, new[] { entry });
-                return digest.ToArray();
+                return digest.Finish();
             }
 
             /// <summary>

@@ -64,7 +64,8 @@ public static class Program
         var fix = new Option<bool>("--fix") { Description = "Apply the safe fixes, writing each file atomically: in souls/ folders the slug, duplicate and self-related entries, single tildes, section order, unquoted dates and byte-order marks; in records stale computed values, ids, backlinks and citations. Suggestions are never applied." };
         var fixDryRun = new Option<bool>("--fix-dry-run") { Description = "Print a unified diff of what --fix would write, and write nothing; exit 1 when --fix would change a file, 0 otherwise. The report goes to --output only." };
         var writeBaseline = new Option<string?>("--write-baseline") { Description = "Record today's problems in a baseline file (and report none of them).", HelpName = "file" };
-        var cache = new Option<bool>("--cache") { Description = "Reuse earlier results for occupations whose files, and whatever their checks read of other occupations, are unchanged; keep them in .soul-lint-cache. Not used by --fix or compute." };
+        var cache = new Option<bool>("--cache") { Description = "Reuse earlier results for occupations whose files, and whatever their checks read of other occupations, are unchanged, keeping them in .soul-lint-cache in the current folder (or --cache-location), also where CI is set. Without it, results are kept in the user's cache folder, except under CI. Not used by --fix or compute." };
+        var noCache = new Option<bool>("--no-cache") { Description = "Check everything afresh and keep no results." };
         var cacheLocation = new Option<string?>("--cache-location") { Description = "With --cache: keep the cache in this file, or in .soul-lint-cache in this folder (default: the current folder).", HelpName = "path" };
 
         var root = new RootCommand(
@@ -80,7 +81,7 @@ public static class Program
             "  soul-lint --write-baseline .soul-lint-baseline.json   adopt gradually\n" +
             "  soul-lint --cache                          recheck only what changed since the last run")
         {
-            paths, format, output, config, rule, maxWarnings, quiet, fix, fixDryRun, noColor, color, noGitIgnore, today, baseline, writeBaseline, cache, cacheLocation,
+            paths, format, output, config, rule, maxWarnings, quiet, fix, fixDryRun, noColor, color, noGitIgnore, today, baseline, writeBaseline, cache, noCache, cacheLocation,
         };
 
         var rulesCommand = new Command("rules", "List every rule: ID, name, default and effective severity, fixable, description.\n\nExamples:\n  soul-lint rules\n  soul-lint rules --rule orphan=warning") { rule, config };
@@ -146,11 +147,25 @@ public static class Program
                     throw new LintUsageException("--cache-location needs --cache");
                 }
 
-                var cachePath = command == root && !fixing && parse.GetValue(cache) ? CacheFile.Resolve(parse.GetValue(cacheLocation), environment.WorkingDirectory) : null;
+                if (parse.GetValue(cache) && parse.GetValue(noCache))
+                {
+                    throw new LintUsageException("--cache and --no-cache contradict each other");
+                }
+
+                // The cache asked for is kept where asked, with a note on anything wrong with it. The
+                // default one lives in the user's cache folder, one file per working folder, and is kept
+                // quietly: a run never fails or says more because of it. CI machines start afresh each
+                // time, so there it would only cost the writing; --cache keeps one there on purpose.
+                var explicitCache = parse.GetValue(cache);
+                var cachePath = command != root || fixing || parse.GetValue(noCache)
+                    ? null
+                    : explicitCache
+                        ? CacheFile.Resolve(parse.GetValue(cacheLocation), environment.WorkingDirectory)
+                        : environment.IsCi ? null : CacheFile.UserCache(environment.WorkingDirectory, environment.Variable);
                 var cacheDisplay = cachePath is null ? null : PathDisplay.Relative(environment.WorkingDirectory, cachePath);
                 string? cacheNote = null;
                 var lintCache = cachePath is null ? null : CacheFile.Read(cachePath, cacheDisplay!, out cacheNote);
-                if (cacheNote is not null)
+                if (cacheNote is not null && explicitCache)
                 {
                     environment.Error.WriteLine("soul-lint: info: " + cacheNote);
                 }
@@ -235,7 +250,7 @@ public static class Program
                     fixOutcome = outcome;
                     return linted;
                 });
-                if (lintCache is not null && result.Cache is { Changed: true } && CacheFile.Write(cachePath!, cacheDisplay!, lintCache) is { } notSaved)
+                if (lintCache is not null && result.Cache is { Changed: true } && CacheFile.Write(cachePath!, cacheDisplay!, lintCache, onlyOverCache: !explicitCache) is { } notSaved && explicitCache)
                 {
                     environment.Error.WriteLine("soul-lint: warning: " + notSaved);
                 }

@@ -472,6 +472,69 @@ public sealed class CacheTests
         Assert.Contains("timing: cache: 16 occupations reused, 0 checked, 0 indexed afresh", again.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Without_options_results_are_kept_in_the_user_cache_folder_and_reused_quietly()
+    {
+        using var home = new TempFolder();
+        using var folder = new TempFolder();
+        folder.CopyTree(Path.Combine(TestPaths.Fixtures, "corpus"));
+        folder.Write("souls/deckhand/metadata.yaml", File.ReadAllText(Path.Combine(folder.Path, "souls/deckhand/metadata.yaml")).Replace("ship-captain", "ship-captian", StringComparison.Ordinal));
+        var variables = new Dictionary<string, string> { ["HOME"] = home.Path, ["SOUL_LINT_TIMING"] = "1" };
+        var plain = CliHarness.Run(folder.Path, "--today", "2026-11-24", "--format", "msbuild", "--no-cache");
+        Assert.Equal(1, plain.ExitCode);
+        Assert.False(Directory.Exists(Path.Combine(home.Path, ".cache")));
+
+        var first = CliHarness.Run(folder.Path, false, variables, "--today", "2026-11-24", "--format", "msbuild");
+        var second = CliHarness.Run(folder.Path, false, variables, "--today", "2026-11-24", "--format", "msbuild");
+        Assert.Equal((plain.ExitCode, plain.Stdout), (first.ExitCode, first.Stdout));
+        Assert.Equal((plain.ExitCode, plain.Stdout), (second.ExitCode, second.Stdout));
+        Assert.Contains("timing: cache: 0 occupations reused, 16 checked", first.Stderr, StringComparison.Ordinal);
+        Assert.Contains("timing: cache: 16 occupations reused, 0 checked", second.Stderr, StringComparison.Ordinal);
+
+        // One file, named after the folder, outside the corpus; nothing is written into the corpus.
+        var cacheFile = Assert.Single(Directory.GetFiles(Path.Combine(home.Path, ".cache", "soul-lint")));
+        Assert.StartsWith(Path.GetFileName(folder.Path).Replace('.', '_') + "-", Path.GetFileName(cacheFile), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(folder.Path, CacheFile.DefaultName)));
+
+        // XDG_CACHE_HOME, when set, is the user's cache folder.
+        using var xdg = new TempFolder();
+        CliHarness.Run(folder.Path, false, new Dictionary<string, string> { ["HOME"] = home.Path, ["XDG_CACHE_HOME"] = xdg.Path }, "--today", "2026-11-24");
+        Assert.Single(Directory.GetFiles(Path.Combine(xdg.Path, "soul-lint")));
+
+        // A damaged default cache is rebuilt without a word: the run says nothing more because of it.
+        File.WriteAllBytes(cacheFile, File.ReadAllBytes(cacheFile).Take(100).ToArray());
+        var damaged = CliHarness.Run(folder.Path, false, new Dictionary<string, string> { ["HOME"] = home.Path }, "--today", "2026-11-24", "--format", "msbuild");
+        Assert.Equal((plain.ExitCode, plain.Stdout, string.Empty), (damaged.ExitCode, damaged.Stdout, damaged.Stderr));
+        Assert.True(LintCache.FromBytes(File.ReadAllBytes(cacheFile)).Count > 0);
+
+        // A file there that is no soul-lint cache is the user's: neither trusted nor replaced.
+        File.WriteAllText(cacheFile, "notes of my own");
+        var foreign = CliHarness.Run(folder.Path, false, new Dictionary<string, string> { ["HOME"] = home.Path }, "--today", "2026-11-24", "--format", "msbuild");
+        Assert.Equal((plain.ExitCode, plain.Stdout, string.Empty), (foreign.ExitCode, foreign.Stdout, foreign.Stderr));
+        Assert.Equal("notes of my own", File.ReadAllText(cacheFile));
+    }
+
+    [Fact]
+    public void Under_ci_and_with_no_cache_nothing_is_kept_and_the_cache_options_cannot_contradict()
+    {
+        using var home = new TempFolder();
+        using var folder = new TempFolder();
+        folder.CopyTree(Path.Combine(TestPaths.Fixtures, "corpus"));
+        var ci = CliHarness.Run(folder.Path, false, new Dictionary<string, string> { ["HOME"] = home.Path, ["CI"] = "true" }, "--today", "2026-11-24");
+        var off = CliHarness.Run(folder.Path, false, new Dictionary<string, string> { ["HOME"] = home.Path }, "--today", "2026-11-24", "--no-cache");
+        var fixing = CliHarness.Run(folder.Path, false, new Dictionary<string, string> { ["HOME"] = home.Path }, "--today", "2026-11-24", "--fix");
+        Assert.Equal((0, 0, 0), (ci.ExitCode, off.ExitCode, fixing.ExitCode));
+        Assert.False(Directory.Exists(Path.Combine(home.Path, ".cache")));
+
+        // Under CI, --cache keeps one on purpose (a CI cache step can carry it between jobs).
+        var kept = CliHarness.Run(folder.Path, false, new Dictionary<string, string> { ["HOME"] = home.Path, ["CI"] = "true" }, "--today", "2026-11-24", "--cache");
+        Assert.Equal(0, kept.ExitCode);
+        Assert.True(File.Exists(Path.Combine(folder.Path, CacheFile.DefaultName)));
+
+        var usage = CliHarness.Run(folder.Path, "--cache", "--no-cache");
+        Assert.Equal((2, "soul-lint: --cache and --no-cache contradict each other\n"), (usage.ExitCode, usage.Stderr));
+    }
+
     private static string[] Relative(IEnumerable<string> paths) =>
         paths.Select(p => Path.GetRelativePath(Root, p).Replace('\\', '/')).ToArray();
 

@@ -20,6 +20,8 @@ public sealed class CliProcessTests
     private static readonly string? Executable =
         Environment.GetEnvironmentVariable("SOUL_LINT_TEST_EXECUTABLE") is { Length: > 0 } path ? Path.GetFullPath(path, TestPaths.RepositoryRoot) : null;
 
+    private static readonly string UserCacheHome = Path.Combine(Path.GetTempPath(), "soul-lint-test-cache-home-" + Guid.NewGuid().ToString("N"));
+
     internal static (int ExitCode, string Stdout, string Stderr) Run(string workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo(Executable ?? "dotnet")
@@ -38,6 +40,9 @@ public sealed class CliProcessTests
         {
             start.ArgumentList.Add(arg);
         }
+
+        // Runs outside CI keep results in the user's cache folder: this test run's own.
+        start.Environment["XDG_CACHE_HOME"] = UserCacheHome;
 
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -37,6 +37,62 @@ public static class CacheFile
     }
 
     /// <summary>
+    /// The default cache for runs in <paramref name="workingDirectory"/>: a file named by a digest of
+    /// the folder's full path in the user's cache folder (<c>$XDG_CACHE_HOME/soul-lint</c>, else
+    /// <c>~/.cache/soul-lint</c>; <c>%LOCALAPPDATA%\soul-lint</c> on Windows), so that no file
+    /// appears in the corpus. Null when the environment names no such folder.
+    /// </summary>
+    public static string? UserCache(string workingDirectory, Func<string, string?> variable)
+    {
+        string? folder;
+        if (Path.DirectorySeparatorChar == '\\')
+        {
+            folder = variable("LOCALAPPDATA") is { Length: > 0 } local ? Path.Combine(local, "soul-lint") : null;
+        }
+        else if (variable("XDG_CACHE_HOME") is { Length: > 0 } xdg && Path.IsPathRooted(xdg))
+        {
+            folder = Path.Combine(xdg, "soul-lint");
+        }
+        else
+        {
+            folder = variable("HOME") is { Length: > 0 } home && Path.IsPathRooted(home) ? Path.Combine(home, ".cache", "soul-lint") : null;
+        }
+
+        if (folder is null)
+        {
+            return null;
+        }
+
+        var full = Path.GetFullPath(workingDirectory);
+        using var sha = System.Security.Cryptography.SHA256.Create();
+        var digest = sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(full));
+        var name = new System.Text.StringBuilder(Path.GetFileName(full.TrimEnd(Path.DirectorySeparatorChar)) is { Length: > 0 } leaf ? SafeName(leaf) + "-" : string.Empty);
+        for (var i = 0; i < 8; i++)
+        {
+            name.Append(digest[i].ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return Path.Combine(folder, name + ".cache");
+    }
+
+    /// <summary>A folder's name cut to letters, digits, '-' and '_' (at most 40), to make the cache file easy to recognise.</summary>
+    private static string SafeName(string leaf)
+    {
+        var safe = new System.Text.StringBuilder();
+        foreach (var c in leaf)
+        {
+            if (safe.Length == 40)
+            {
+                break;
+            }
+
+            safe.Append(c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-' or '_' ? c : '_');
+        }
+
+        return safe.ToString();
+    }
+
+    /// <summary>
     /// The cache at <paramref name="path"/>: an empty one when there is none yet or when it cannot be
     /// trusted (then <paramref name="note"/> says why), or null when the path is not a regular file
     /// (a folder, a FIFO, a device), which is neither read nor replaced.
@@ -85,11 +141,20 @@ public static class CacheFile
         }
     }
 
-    /// <summary>Writes the cache atomically (creating its folder if need be); null, or a note saying why it was not saved.</summary>
-    public static string? Write(string path, string displayPath, LintCache cache)
+    /// <summary>
+    /// Writes the cache atomically (creating its folder if need be); null, or a note saying why it was
+    /// not saved. With <paramref name="onlyOverCache"/>, a file already there is replaced only when it
+    /// is a soul-lint cache (of any version), so that a default location can never cost a user's file.
+    /// </summary>
+    public static string? Write(string path, string displayPath, LintCache cache, bool onlyOverCache = false)
     {
         try
         {
+            if (onlyOverCache && FileStatus.OfTarget(path).Kind != FileKind.Missing && !LooksLikeCache(path))
+            {
+                return $"cache {displayPath} is not a soul-lint cache; it was left alone and the results were not saved";
+            }
+
             var folder = Path.GetDirectoryName(Path.GetFullPath(path));
             if (folder is not null && FileStatus.OfTarget(folder).Kind == FileKind.Missing)
             {
@@ -107,5 +172,18 @@ public static class CacheFile
         {
             return $"cache {displayPath} cannot be written ({ex.Message}); the results were not saved";
         }
+    }
+
+    /// <summary>Whether the regular file at <paramref name="path"/> begins as every soul-lint cache does.</summary>
+    private static bool LooksLikeCache(string path)
+    {
+        if (FileStatus.Of(path).Kind != FileKind.Regular)
+        {
+            return false;
+        }
+
+        var start = LintCacheFormat.Start;
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
+        return StreamBytes.Read(stream, start.Length).AsSpan().SequenceEqual(start);
     }
 }

@@ -23,6 +23,9 @@ internal static class LintCacheFormat
 
     private static readonly byte[] Signature = System.Text.Encoding.ASCII.GetBytes("soul-lint cache\n");
 
+    /// <summary>The bytes every cache file begins with, whatever its version.</summary>
+    public static ReadOnlySpan<byte> Start => Signature;
+
     public static byte[] Write(CacheSnapshot snapshot)
     {
         var strings = new Dictionary<string, int>(StringComparer.Ordinal);

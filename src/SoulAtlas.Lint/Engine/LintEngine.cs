@@ -192,6 +192,18 @@ public sealed partial class LintEngine
 
         /// <summary>The document the cache keys the unit's survey on.</summary>
         public ContentFile Key => Record ?? Body ?? Metadata!;
+
+        /// <summary>A record another record shares its length with: its survey digests its start.</summary>
+        public bool MayHaveTwin { get; set; }
+
+        /// <summary>The digest of the record's first bytes, when it may have a twin.</summary>
+        public CacheDigest? TwinPrefix { get; set; }
+
+        /// <summary>The first record (in path order) whose bytes are this one's, when it is not that one.</summary>
+        public Unit? Twin { get; set; }
+
+        /// <summary>Whether later records' bytes are this one's.</summary>
+        public bool HasTwins { get; set; }
     }
 
     /// <summary>A unit's survey, kept with its document for as long as the host keeps that document.</summary>
@@ -265,6 +277,7 @@ public sealed partial class LintEngine
             // while it is checked, and dropped after. Memory holds no parsed corpus, and documents die
             // young, which the garbage collector handles far more cheaply than a corpus kept alive.
             progress?.AddTotal(units.Count);
+            MarkTwinCandidates(units, _settings.Limits.MaxFileBytes);
             ForEach(units.Count, i =>
             {
                 if (cache?.TrySurvey(units[i]) != true)
@@ -275,6 +288,7 @@ public sealed partial class LintEngine
                 progress?.Step();
             });
             Lap("scan for the index");
+            FindTwins(units);
 
             var (index, sourcesBySlug) = BuildIndex(units);
             cache?.Bind(index, sourcesBySlug);
@@ -326,7 +340,7 @@ public sealed partial class LintEngine
                     }
                 }
 
-                (perUnit[i], computed[i]) = Check(loaded, index, log);
+                (perUnit[i], computed[i]) = Check(loaded, index, log, unit);
                 checkedSlugs[i] = computed[i]?.Slug;
                 cache?.Store(unit, perUnit[i], checkedSlugs[i], log);
                 if (!_settings.CollectComputed)
@@ -488,6 +502,11 @@ public sealed partial class LintEngine
                 }
                 else
                 {
+                    if (unit.MayHaveTwin)
+                    {
+                        unit.TwinPrefix = CacheDigest.Of(bytes, Math.Min(bytes.Length, TwinPrefixBytes));
+                    }
+
                     var (outcome, entry) = RecordIndexScanner.Scan(unit.Path, display, bytes, _settings.Limits.MaxDepth);
                     unit.Outcome = outcome switch
                     {
@@ -533,7 +552,7 @@ public sealed partial class LintEngine
         }
 
         /// <summary>Checks one unit; with <paramref name="log"/>, notes every question it asks beyond its own files.</summary>
-        private (List<Diagnostic>, ComputedMetadata?) Check(LoadedFile file, CorpusIndex index, DependencyLog? log)
+        private (List<Diagnostic>, ComputedMetadata?) Check(LoadedFile file, CorpusIndex index, DependencyLog? log, Unit? unit = null)
         {
             var findings = new List<Finding>();
             foreach (var problem in file.Problems)
@@ -578,6 +597,17 @@ public sealed partial class LintEngine
                     _cancellation.ThrowIfCancellationRequested();
                     var ruleStarted = _request.MeasureRules && _request.Clock is not null ? _request.Clock().Ticks : 0;
                     context.Current = rule.Descriptor;
+                    var twins = rule.ReadsOnlyItsDocument && document.Form == DocumentForm.Record ? unit : null;
+                    if (TwinFindings(twins, r, document.PrimaryFile) is { } given)
+                    {
+                        findings.AddRange(given);
+                        budget.Ran(rule.Descriptor);
+                        continue;
+                    }
+
+                    var before = findings.Count;
+                    var asked = log?.Dependencies.Count ?? 0;
+                    var failed = false;
                     try
                     {
                         rule.Check(context);
@@ -586,7 +616,10 @@ public sealed partial class LintEngine
                     {
                         // One rule failing on odd input must not hide what the others found.
                         context.Report(document.AnchorRange, $"soul-lint could not finish this check ({ex.GetType().Name}: {ex.Message}); please report it");
+                        failed = true;
                     }
+
+                    KeepForTwins(twins, r, document.PrimaryFile, findings, before, complete: !failed && !context.OutOfTime && (log?.Dependencies.Count ?? 0) == asked);
 
                     if (ruleStarted != 0)
                     {

@@ -21,6 +21,15 @@ public abstract class Rule
 {
     public abstract RuleDescriptor Descriptor { get; }
 
+    /// <summary>
+    /// Whether the check's findings depend on nothing but the document's text and the run's settings
+    /// and contract: no other document, no path, no date. Then a file whose bytes equal another's in
+    /// the same run (the site generator writes each record twice, to <c>public/api</c> and
+    /// <c>src/generated</c>) is given the other's findings, at the same offsets in its own text,
+    /// instead of being checked again.
+    /// </summary>
+    public virtual bool ReadsOnlyItsDocument => false;
+
     public abstract void Check(RuleContext context);
 }
 

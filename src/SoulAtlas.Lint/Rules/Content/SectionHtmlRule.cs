@@ -19,6 +19,8 @@ public sealed class SectionHtmlRule : Rule
 
     public override RuleDescriptor Descriptor => RuleCatalogue.SectionHtml;
 
+    public override bool ReadsOnlyItsDocument => true;
+
     public override void Check(RuleContext context)
     {
         foreach (var section in context.Document.Sections)

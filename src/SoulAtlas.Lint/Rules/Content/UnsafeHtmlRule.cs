@@ -17,6 +17,8 @@ public sealed class UnsafeHtmlRule : Rule
 {
     public override RuleDescriptor Descriptor => RuleCatalogue.UnsafeHtml;
 
+    public override bool ReadsOnlyItsDocument => true;
+
     public override void Check(RuleContext context)
     {
         foreach (var section in BodySections.Editable(context.Document))

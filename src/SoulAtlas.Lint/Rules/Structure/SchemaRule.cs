@@ -21,6 +21,8 @@ public sealed class SchemaRule : Rule
 
     public override RuleDescriptor Descriptor => RuleCatalogue.Schema;
 
+    public override bool ReadsOnlyItsDocument => true;
+
     public override void Check(RuleContext context)
     {
         var document = context.Document;

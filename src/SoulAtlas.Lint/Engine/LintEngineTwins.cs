@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using SoulAtlas.Lint.Rules;
+using SoulAtlas.Lint.Text;
+
+namespace SoulAtlas.Lint.Engine;
+
+public sealed partial class LintEngine
+{
+    private sealed partial class Run
+    {
+        /// <summary>How much of a record the survey digests to tell files of one length apart before any is read twice.</summary>
+        private const int TwinPrefixBytes = 4096;
+
+        /// <summary>
+        /// The findings of each <see cref="Rule.ReadsOnlyItsDocument"/> rule for the first of a set of
+        /// byte-identical records to be checked, by its set's first record and the rule's place in
+        /// the rule set; null when they cannot be given to the others (see <see cref="KeepForTwins"/>).
+        /// </summary>
+        private readonly ConcurrentDictionary<(Unit Set, int Rule), List<Finding>?> _twinFindings = new();
+
+        /// <summary>Records of the same length, the only ones that can be byte-identical: their survey digests their start.</summary>
+        private static void MarkTwinCandidates(List<Unit> units, long maxFileBytes)
+        {
+            foreach (var group in units
+                .Where(u => !u.IsSource && u.Record!.HasContent && u.Record.ReadError is null && u.Record.Length <= maxFileBytes)
+                .GroupBy(u => u.Record!.Length)
+                .Where(g => g.Skip(1).Any()))
+            {
+                foreach (var unit in group)
+                {
+                    unit.MayHaveTwin = true;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Records whose bytes are identical: those that share a length and a start are read and
+        /// digested in full (SHA-256), and each record of a set points to the set's first in path order.
+        /// </summary>
+        private void FindTwins(List<Unit> units)
+        {
+            var candidates = units
+                .Where(u => u.TwinPrefix is not null)
+                .GroupBy(u => (u.Record!.Length, u.TwinPrefix!.Value))
+                .Where(g => g.Skip(1).Any())
+                .SelectMany(g => g)
+                .ToList();
+            if (candidates.Count == 0)
+            {
+                return;
+            }
+
+            var digests = new CacheDigest?[candidates.Count];
+            ForEach(candidates.Count, i =>
+            {
+                try
+                {
+                    digests[i] = candidates[i].Record!.ReadBytes() is { } bytes ? CacheDigest.Of(bytes, bytes.Length) : null;
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
+                {
+                    // A file that cannot be read again is checked on its own.
+                }
+            });
+            var firstOf = new Dictionary<CacheDigest, Unit>();
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                if (digests[i] is not { } digest)
+                {
+                    continue;
+                }
+
+                if (firstOf.TryGetValue(digest, out var first))
+                {
+                    candidates[i].Twin = first;
+                    first.HasTwins = true;
+                }
+                else
+                {
+                    firstOf.Add(digest, candidates[i]);
+                }
+            }
+        }
+
+        /// <summary>The findings a byte-identical record's check of rule <paramref name="r"/> left, placed in <paramref name="file"/>; null when there are none to give.</summary>
+        private List<Finding>? TwinFindings(Unit? unit, int r, SourceFile? file)
+        {
+            if (unit is null || file is null || !(unit.HasTwins || unit.Twin is not null)
+                || !_twinFindings.TryGetValue((unit.Twin ?? unit, r), out var kept) || kept is null)
+            {
+                return null;
+            }
+
+            return kept.Select(f => f with { Range = new SourceRange(file, f.Range.Start, f.Range.End) }).ToList();
+        }
+
+        /// <summary>
+        /// Keeps what rule <paramref name="r"/> found in <paramref name="unit"/> for the records
+        /// byte-identical to it: only findings of that rule itself, in the document's own file, with
+        /// no fix or suggestion to place, from a check that ran to its end.
+        /// </summary>
+        private void KeepForTwins(Unit? unit, int r, SourceFile? file, List<Finding> findings, int from, bool complete)
+        {
+            if (unit is null || file is null || !(unit.HasTwins || unit.Twin is not null))
+            {
+                return;
+            }
+
+            var rule = RuleSet.DocumentRules[r].Descriptor;
+            var found = findings.Skip(from).ToList();
+            var givable = complete && found.All(f => ReferenceEquals(f.Rule, rule) && ReferenceEquals(f.Range.File, file) && f.Fix is null && f.Suggestions is null);
+            _twinFindings.TryAdd((unit.Twin ?? unit, r), givable ? found : null);
+        }
+    }
+}

@@ -100,8 +100,19 @@ public static class Program
         root.Subcommands.Add(computeCommand);
         root.Subcommands.Add(graphCommand);
 
+        // The host's own phases, for SOUL_LINT_TIMING: what a run costs before and around the engine.
+        var hostTimings = new List<(string Phase, double Milliseconds)>();
+        var hostLapStarted = TimeSpan.Zero;
+        void HostLap(string phase)
+        {
+            var now = ProcessClock.Elapsed;
+            hostTimings.Add((phase, (now - hostLapStarted).TotalMilliseconds));
+            hostLapStarted = now;
+        }
+
         int Execute(ParseResult parse)
         {
+            HostLap("start and read the options");
             try
             {
                 var command = parse.CommandResult.Command;
@@ -164,7 +175,13 @@ public static class Program
                         : environment.IsCi ? null : CacheFile.UserCache(environment.WorkingDirectory, environment.Variable);
                 var cacheDisplay = cachePath is null ? null : PathDisplay.Relative(environment.WorkingDirectory, cachePath);
                 string? cacheNote = null;
+                HostLap("read the configuration");
                 var lintCache = cachePath is null ? null : CacheFile.Read(cachePath, cacheDisplay!, out cacheNote);
+                if (cachePath is not null)
+                {
+                    HostLap("read the cache file");
+                }
+
                 if (cacheNote is not null && explicitCache)
                 {
                     environment.Error.WriteLine("soul-lint: info: " + cacheNote);
@@ -179,7 +196,9 @@ public static class Program
                 {
                     fixOutcome = null;
                     using var corpus = DiskCorpus.Load(lintPaths, environment.WorkingDirectory, settings, useGitIgnore: !parse.GetValue(noGitIgnore));
+                    HostLap("find and open the files");
                     warmUp.GetAwaiter().GetResult();
+                    HostLap("wait for the schemas");
                     var request = new LintRequest(corpus.Documents, settings)
                     {
                         Scope = corpus.Scope,
@@ -250,6 +269,7 @@ public static class Program
                     fixOutcome = outcome;
                     return linted;
                 });
+                HostLap("lint (the engine's phases below)");
                 if (lintCache is not null && result.Cache is { Changed: true } && CacheFile.Write(cachePath!, cacheDisplay!, lintCache, onlyOverCache: !explicitCache) is { } notSaved && explicitCache)
                 {
                     environment.Error.WriteLine("soul-lint: warning: " + notSaved);
@@ -264,9 +284,14 @@ public static class Program
                     parse.GetValue(color),
                     parse.GetValue(baseline),
                     parse.GetValue(writeBaseline));
+                if (lintCache is not null)
+                {
+                    HostLap("write the cache file");
+                }
+
                 if (!dryRun)
                 {
-                    return Report(environment, result, fixedCount, reportRequest);
+                    return Report(environment, result, fixedCount, reportRequest, hostTimings: hostTimings);
                 }
 
                 // As ruff --diff: the diff on standard output, a line on standard error, and exit 1
@@ -329,7 +354,7 @@ public static class Program
         return files > 0;
     }
 
-    private static int Report(CliEnvironment environment, LintResult result, int fixedCount, ReportRequest request, bool print = true)
+    private static int Report(CliEnvironment environment, LintResult result, int fixedCount, ReportRequest request, bool print = true, IReadOnlyList<(string Phase, double Milliseconds)>? hostTimings = null)
     {
         Baseline? baseline = null;
         if (request.WriteBaseline is not null)
@@ -384,7 +409,12 @@ public static class Program
 
         if (environment.Variable("SOUL_LINT_TIMING") is { Length: > 0 })
         {
-            // Where the time went, like ESLint's TIMING: phases of the engine, then the whole process so far.
+            // Where the time went, like ESLint's TIMING: the host's phases, the engine's, then the whole process so far.
+            foreach (var (phase, ms) in hostTimings ?? Array.Empty<(string, double)>())
+            {
+                environment.Error.WriteLine($"timing: {phase,-24} {ms,8:F1} ms");
+            }
+
             foreach (var (phase, ms) in result.Timings)
             {
                 environment.Error.WriteLine($"timing: {phase,-24} {ms,8:F1} ms");

@@ -275,6 +275,31 @@ public sealed class HostileFileSystemTests
         Assert.False(File.Exists(record));
     }
 
+    [UnixFact]
+    public void A_linked_file_whose_target_changed_after_it_was_read_is_not_overwritten()
+    {
+        using var corpus = new TempFolder();
+        corpus.CopyTree(Path.Combine(TestPaths.Fixtures, "rules", "backlinks", "invalid"));
+        var record = Path.Combine(corpus.Path, "river-warden.json");
+        var real = Path.Combine(corpus.Path, "store", "river-warden.data");
+        Directory.CreateDirectory(Path.GetDirectoryName(real)!);
+        File.Move(record, real);
+        File.CreateSymbolicLink(record, real);
+        var settings = Lint.AllRules();
+        using var disk = Disk.DiskCorpus.Load(new[] { "." }, corpus.Path, settings);
+        var outcome = Lint.Engine.Fix(disk.Request(settings));
+        Assert.Equal(record, outcome.Changed.Keys.Single());
+
+        // The link is untouched; the file it names is edited (one more byte, a later time stamp).
+        File.WriteAllText(real, File.ReadAllText(real) + " ");
+        File.SetLastWriteTimeUtc(real, DateTime.UtcNow.AddMinutes(1));
+        var edited = File.ReadAllBytes(real);
+        var notWritten = disk.WriteFixes(outcome);
+        Assert.Equal(edited, File.ReadAllBytes(real));
+        Assert.NotNull(new FileInfo(record).LinkTarget);
+        Assert.Equal(new[] { "river-warden.json: vanished or changed since it was read; not fixed" }, notWritten);
+    }
+
     [Theory]
     [InlineData(new[] { "--frobnicate" }, "soul-lint: unknown option --frobnicate (see 'soul-lint --help')")]
     [InlineData(new[] { "--max-warnings", "abc", "." }, "soul-lint: --max-warnings abc: expected a whole number of warnings (0 or more)")]

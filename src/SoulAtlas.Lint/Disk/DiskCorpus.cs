@@ -100,6 +100,7 @@ public sealed class DiskCorpus : IDisposable
 
         var list = files.ToList();
         var documents = new ContentFile[list.Count + notes.Count];
+        var stamps = new (long, DateTime)?[list.Count];
         notes.CopyTo(documents, list.Count);
         var handles = new HandleBudget();
         try
@@ -108,7 +109,7 @@ public sealed class DiskCorpus : IDisposable
                 0,
                 list.Count,
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.MaxDegreeOfParallelism), CancellationToken = cancellationToken },
-                i => documents[i] = Open(list[i], settings.Limits, handles));
+                i => documents[i] = Open(list[i], settings.Limits, handles, out stamps[i]));
         }
         catch
         {
@@ -118,11 +119,11 @@ public sealed class DiskCorpus : IDisposable
 
         var scope = new LintScope(targets.Where(t => !t.IsDirectory).Select(t => t.FullPath), targets.Where(t => t.IsDirectory).Select(t => t.FullPath));
         var seen = new Dictionary<string, (long, DateTime)>(StringComparer.Ordinal);
-        foreach (var path in list)
+        for (var i = 0; i < list.Count; i++)
         {
-            if (Stamp(path) is { } stamp)
+            if (stamps[i] is { } stamp)
             {
-                seen[path] = stamp;
+                seen[list[i]] = stamp;
             }
         }
 
@@ -133,8 +134,9 @@ public sealed class DiskCorpus : IDisposable
     public void Dispose() => _handles.Dispose();
 
     /// <summary>Opens one file: a document that reads through the kept handle, or its bytes, or why it could not be read, or only its size when that is over the limit.</summary>
-    private static ContentFile Open(string fullPath, LoadLimits limits, HandleBudget handles)
+    private static ContentFile Open(string fullPath, LoadLimits limits, HandleBudget handles, out (long, DateTime)? stamp)
     {
+        stamp = null;
 #if NET
         Microsoft.Win32.SafeHandles.SafeFileHandle handle;
         try
@@ -149,6 +151,10 @@ public sealed class DiskCorpus : IDisposable
         try
         {
             var length = RandomAccess.GetLength(handle);
+
+            // What --fix compares before it writes: the opened file's own size and time stamp (a
+            // linked file's target's), taken on the threads that open the files.
+            stamp = (length, File.GetLastWriteTimeUtc(handle));
             if (length > limits.MaxFileBytes)
             {
                 handle.Dispose();
@@ -170,6 +176,7 @@ public sealed class DiskCorpus : IDisposable
             return ContentFile.Unreadable(fullPath, CorpusDiscovery.WhyUnreadable(fullPath, ex));
         }
 #else
+        stamp = Stamp(fullPath);
         return Read(fullPath, limits);
 #endif
     }
@@ -268,12 +275,21 @@ public sealed class DiskCorpus : IDisposable
         return skipped;
     }
 
-    /// <summary>A file's size and last write, to tell whether it changed since it was read.</summary>
+    /// <summary>
+    /// A file's size and last write, to tell whether it changed since it was read; for a link, those
+    /// of the file it finally names (the one that is read and written), as the open file reports them.
+    /// </summary>
     private static (long, DateTime)? Stamp(string path)
     {
         try
         {
             var info = new FileInfo(path);
+#if NET
+            if (info.Exists && info.LinkTarget is not null)
+            {
+                info = info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? info;
+            }
+#endif
             return info.Exists ? (info.Length, info.LastWriteTimeUtc) : null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
@@ -34,6 +33,9 @@ public sealed partial class LintEngine
 
             /// <summary>The bytes of the documents cached diagnostics point into, read while hashing, to decode their text again.</summary>
             private readonly ConcurrentDictionary<string, byte[]> _texts = new(StringComparer.Ordinal);
+
+            /// <summary>Buffers files are read into to be hashed: one per thread at a time, grown as needed, kept for the run.</summary>
+            private readonly ConcurrentBag<byte[]> _readBuffers = new();
             private readonly ConcurrentDictionary<CachedSource, SourceFile> _sources = new();
             private readonly ConcurrentDictionary<string, CachedUnit> _stored = new(StringComparer.Ordinal);
             private readonly ConcurrentDictionary<CorpusEntry, CacheDigest> _entryDigests = new();
@@ -263,7 +265,7 @@ public sealed partial class LintEngine
                     var count = bytes?.Length ?? -1;
                     if (bytes is null && file.Length <= _run._settings.Limits.MaxFileBytes)
                     {
-                        rented = ArrayPool<byte>.Shared.Rent((int)Math.Max(file.Length, 1));
+                        rented = RentBuffer((int)Math.Max(file.Length, 1));
                         count = file.ReadInto(rented);
                         bytes = count >= 0 ? rented : null;
                     }
@@ -301,9 +303,26 @@ public sealed partial class LintEngine
                 {
                     if (rented is not null)
                     {
-                        ArrayPool<byte>.Shared.Return(rented);
+                        _readBuffers.Add(rented);
                     }
                 }
+            }
+
+            /// <summary>A buffer of at least <paramref name="length"/> bytes, from those the run's threads returned.</summary>
+            private byte[] RentBuffer(int length)
+            {
+                if (_readBuffers.TryTake(out var buffer) && buffer.Length >= length)
+                {
+                    return buffer;
+                }
+
+                var size = 1 << 16;
+                while (size < length && size < (1 << 30))
+                {
+                    size <<= 1;
+                }
+
+                return new byte[Math.Max(size, length)];
             }
 
             /// <summary>The digest of the answers <paramref name="dependencies"/> have now, in order; null when one cannot be known.</summary>

@@ -276,6 +276,19 @@ public sealed class HostileFileSystemTests
     }
 
     [UnixFact]
+    public void A_folder_link_among_the_souls_is_noted_once()
+    {
+        using var corpus = new TempFolder();
+        corpus.CopyTree(Path.Combine(TestPaths.Fixtures, "corpus"));
+        File.CreateSymbolicLink(Path.Combine(corpus.Path, "souls", "linked"), Path.Combine(corpus.Path, "souls", "deckhand"));
+        var run = CliHarness.Run(corpus.Path, "--today", Today, "--format", "msbuild");
+        Assert.Equal(0, run.ExitCode);
+        var notes = run.Stdout.Split('\n').Where(line => line.Contains("does not follow folder links", StringComparison.Ordinal)).ToList();
+        Assert.Single(notes);
+        Assert.StartsWith("info: souls/linked(1,1): ", notes[0], StringComparison.Ordinal);
+    }
+
+    [UnixFact]
     public void A_linked_file_whose_target_changed_after_it_was_read_is_not_overwritten()
     {
         using var corpus = new TempFolder();

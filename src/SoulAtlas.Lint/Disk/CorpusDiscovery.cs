@@ -64,16 +64,20 @@ public static class CorpusDiscovery
     /// <c>mirrored/&lt;origin&gt;/&lt;slug&gt;/</c> holding a SOUL.md or a metadata.yaml; sorted.
     /// Folder links are not followed, and a folder that cannot be read is noted.
     /// </summary>
-    public static List<string> FindSourceFolders(string root, PathFilter ignore, List<ContentFile> notes)
+    public static List<string> FindSourceFolders(string root, PathFilter ignore, List<ContentFile> notes) =>
+        FindSourceFolders(root, ignore, notes, null);
+
+    /// <summary>As <see cref="FindSourceFolders(string, PathFilter, List{ContentFile})"/>, reusing the folder listings <paramref name="listed"/> holds (those <see cref="FindJsonFiles(string, PathFilter, List{ContentFile}, Dictionary{string, List{ValueTuple{string, FileStatus}}})"/> made).</summary>
+    internal static List<string> FindSourceFolders(string root, PathFilter ignore, List<ContentFile> notes, Dictionary<string, List<(string Path, FileStatus Status)>>? listed)
     {
         var folders = new List<string>();
-        AddSourceFolders(Path.Combine(root, "souls"), folders, ignore, notes);
+        AddSourceFolders(Path.Combine(root, "souls"), folders, ignore, notes, listed);
         var mirrored = Path.Combine(root, "mirrored");
         if (Directory.Exists(mirrored) && FileStatus.Of(mirrored).Kind == FileKind.Directory)
         {
-            foreach (var origin in Subfolders(mirrored, ignore, notes))
+            foreach (var (origin, _) in Subfolders(mirrored, ignore, notes, listed))
             {
-                AddSourceFolders(origin, folders, ignore, notes);
+                AddSourceFolders(origin, folders, ignore, notes, listed);
             }
         }
 
@@ -143,14 +147,14 @@ public static class CorpusDiscovery
 #endif
     }
 
-    private static void AddSourceFolders(string parent, List<string> folders, PathFilter ignore, List<ContentFile> notes)
+    private static void AddSourceFolders(string parent, List<string> folders, PathFilter ignore, List<ContentFile> notes, Dictionary<string, List<(string Path, FileStatus Status)>>? listed)
     {
         if (!Directory.Exists(parent) || ignore.IsIgnored(parent, isDirectory: true) || FileStatus.Of(parent).Kind != FileKind.Directory)
         {
             return;
         }
 
-        foreach (var folder in Subfolders(parent, ignore, notes))
+        foreach (var (folder, _) in Subfolders(parent, ignore, notes, listed))
         {
             if (IsSourceFolder(folder))
             {
@@ -160,9 +164,26 @@ public static class CorpusDiscovery
     }
 
     /// <summary>The folders directly inside <paramref name="parent"/> that discovery enters: not ignored, not a link (noted), readable (else noted).</summary>
-    private static List<string> Subfolders(string parent, PathFilter ignore, List<ContentFile> notes)
+    private static List<string> Subfolders(string parent, PathFilter ignore, List<ContentFile> notes) =>
+        Subfolders(parent, ignore, notes, null).Select(f => f.Path).ToList();
+
+    /// <summary>
+    /// As <see cref="Subfolders(string, PathFilter, List{ContentFile})"/>, with each folder's status;
+    /// a listing already in <paramref name="listed"/> is not made (nor noted) again.
+    /// </summary>
+    private static List<(string Path, FileStatus Status)> Subfolders(string parent, PathFilter ignore, List<ContentFile> notes, Dictionary<string, List<(string Path, FileStatus Status)>>? listed)
     {
-        var result = new List<string>();
+        if (listed is not null && listed.TryGetValue(parent, out var known))
+        {
+            return known;
+        }
+
+        var result = new List<(string Path, FileStatus Status)>();
+        if (listed is not null)
+        {
+            listed[parent] = result;
+        }
+
         string[] entries;
         try
         {
@@ -181,29 +202,39 @@ public static class CorpusDiscovery
                 continue;
             }
 
-            if (FileStatus.Of(sub).Kind == FileKind.SymbolicLink)
+            var status = FileStatus.Of(sub);
+            if (status.Kind == FileKind.SymbolicLink)
             {
                 notes.Add(ContentFile.Skipped(sub, "a symbolic link to a folder; soul-lint does not follow folder links (they can loop or leave the corpus)"));
                 continue;
             }
 
-            result.Add(sub);
+            result.Add((sub, status));
         }
 
         return result;
     }
 
     /// <summary>Every *.json file beneath <paramref name="root"/>, skipping VCS, dependency, build and git-ignored folders and folder links; sorted for stable output.</summary>
-    public static List<string> FindJsonFiles(string root, PathFilter ignore, List<ContentFile> notes)
+    public static List<string> FindJsonFiles(string root, PathFilter ignore, List<ContentFile> notes) =>
+        FindJsonFiles(root, ignore, notes, null);
+
+    /// <summary>
+    /// As <see cref="FindJsonFiles(string, PathFilter, List{ContentFile})"/>, keeping the folder
+    /// listings it makes in <paramref name="listed"/> for the search for source folders.
+    /// </summary>
+    internal static List<string> FindJsonFiles(string root, PathFilter ignore, List<ContentFile> notes, Dictionary<string, List<(string Path, FileStatus Status)>>? listed)
     {
         var files = new List<string>();
-        var pending = new Stack<string>();
+        var pending = new Stack<(string Path, FileStatus Status)>();
         var visited = new HashSet<(ulong, ulong)>();
-        pending.Push(root);
+
+        // A folder's status, taken as its parent was listed, is the status of what it names: folder
+        // links are never entered, so only the root may be one.
+        pending.Push((root, FileStatus.OfTarget(root)));
         while (pending.Count > 0)
         {
-            var dir = pending.Pop();
-            var status = FileStatus.OfTarget(dir);
+            var (dir, status) = pending.Pop();
             if (status.Known && !visited.Add((status.Device, status.Inode)))
             {
                 continue;
@@ -229,7 +260,7 @@ public static class CorpusDiscovery
                 }
             }
 
-            foreach (var sub in Subfolders(dir, ignore, notes))
+            foreach (var sub in Subfolders(dir, ignore, notes, listed))
             {
                 pending.Push(sub);
             }

@@ -66,8 +66,9 @@ public sealed class DiskCorpus : IDisposable
             cancellationToken.ThrowIfCancellationRequested();
             var git = useGitIgnore ? GitIgnoreFilter.For(root) : GitIgnoreFilter.None;
             var filter = PathFilter.For(settings, git.IsIgnored);
-            files.UnionWith(CorpusDiscovery.FindJsonFiles(root, filter, notes));
-            foreach (var folder in CorpusDiscovery.FindSourceFolders(root, filter, notes))
+            var listed = new Dictionary<string, List<(string Path, FileStatus Status)>>(StringComparer.Ordinal);
+            files.UnionWith(CorpusDiscovery.FindJsonFiles(root, filter, notes, listed));
+            foreach (var folder in CorpusDiscovery.FindSourceFolders(root, filter, notes, listed))
             {
                 AddSourceFiles(folder, root, files, notes);
             }

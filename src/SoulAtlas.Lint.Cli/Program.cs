@@ -79,7 +79,7 @@ public static class Program
             "  soul-lint --fix                            apply the safe fixes (sources and records)\n" +
             "  soul-lint --fix-dry-run                    what --fix would change, as a diff; exit 1 if anything\n" +
             "  soul-lint --write-baseline .soul-lint-baseline.json   adopt gradually\n" +
-            "  soul-lint --cache                          recheck only what changed since the last run")
+            "  soul-lint --no-cache                       check everything afresh (results are otherwise kept between runs)")
         {
             paths, format, output, config, rule, maxWarnings, quiet, fix, fixDryRun, noColor, color, noGitIgnore, today, baseline, writeBaseline, cache, noCache, cacheLocation,
         };

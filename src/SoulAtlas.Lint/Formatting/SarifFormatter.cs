@@ -101,12 +101,7 @@ public static class SarifFormatter
                 w.WriteStartObject("artifactLocation");
                 w.WriteString("uri", Uri(d.File));
                 w.WriteEndObject();
-                w.WriteStartObject("region");
-                w.WriteNumber("startLine", d.Line);
-                w.WriteNumber("startColumn", d.Column);
-                w.WriteNumber("endLine", d.EndLine);
-                w.WriteNumber("endColumn", d.EndColumn);
-                w.WriteEndObject();
+                WriteRegion(w, "region", d.Line, d.Column, d.EndLine, d.EndColumn);
                 w.WriteEndObject();
                 w.WriteEndObject();
                 w.WriteEndArray();
@@ -128,6 +123,17 @@ public static class SarifFormatter
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>A region (§3.30) by its 1-based start and end line and column.</summary>
+    private static void WriteRegion(Utf8JsonWriter w, string name, int startLine, int startColumn, int endLine, int endColumn)
+    {
+        w.WriteStartObject(name);
+        w.WriteNumber("startLine", startLine);
+        w.WriteNumber("startColumn", startColumn);
+        w.WriteNumber("endLine", endLine);
+        w.WriteNumber("endColumn", endColumn);
+        w.WriteEndObject();
     }
 
     /// <summary>
@@ -156,12 +162,7 @@ public static class SarifFormatter
                     var start = edit.Range.File.GetPosition(edit.Range.Start);
                     var end = edit.Range.File.GetPosition(edit.Range.End);
                     w.WriteStartObject();
-                    w.WriteStartObject("deletedRegion");
-                    w.WriteNumber("startLine", start.Line);
-                    w.WriteNumber("startColumn", start.Column);
-                    w.WriteNumber("endLine", end.Line);
-                    w.WriteNumber("endColumn", end.Column);
-                    w.WriteEndObject();
+                    WriteRegion(w, "deletedRegion", start.Line, start.Column, end.Line, end.Column);
                     w.WriteStartObject("insertedContent");
                     w.WriteString("text", edit.NewText);
                     w.WriteEndObject();

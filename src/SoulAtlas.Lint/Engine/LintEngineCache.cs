@@ -513,18 +513,9 @@ public sealed partial class LintEngine
 
                     List<CachedEdit>? Edits(IReadOnlyList<TextEdit> edits)
                     {
-                        var list = new List<CachedEdit>(edits.Count);
-                        foreach (var edit in edits)
-                        {
-                            if (SourceOf(edit.Range.File, out var found) is not { } at || !found)
-                            {
-                                return null;
-                            }
-
-                            list.Add(new CachedEdit(at, edit.Range.Start, edit.Range.End, edit.NewText));
-                        }
-
-                        return list;
+                        return AllOrNone(edits, edit => SourceOf(edit.Range.File, out var found) is { } at && found
+                            ? (true, new CachedEdit(at, edit.Range.Start, edit.Range.End, edit.NewText))
+                            : (false, null!));
                     }
 
                     List<CachedEdit>? fix = null;
@@ -534,24 +525,34 @@ public sealed partial class LintEngine
                     }
 
                     List<CachedSuggestion>? suggestions = null;
-                    if (d.Suggestions is not null)
+                    if (d.Suggestions is not null
+                        && (suggestions = AllOrNone(d.Suggestions, s => Edits(s.Edits) is { } edits ? (true, new CachedSuggestion(s.Title, edits)) : (false, null!))) is null)
                     {
-                        suggestions = new List<CachedSuggestion>(d.Suggestions.Count);
-                        foreach (var suggestion in d.Suggestions)
-                        {
-                            if (Edits(suggestion.Edits) is not { } edits)
-                            {
-                                return null;
-                            }
-
-                            suggestions.Add(new CachedSuggestion(suggestion.Title, edits));
-                        }
+                        return null;
                     }
 
                     kept.Add(new CachedDiagnostic(d.RuleId, d.Severity, d.File, d.Line, d.Column, d.EndLine, d.EndColumn, d.Slug, d.Message, d.FullPath, d.Start, d.Length, source, fix, suggestions));
                 }
 
                 return kept;
+            }
+
+            /// <summary>Every item mapped, or null when one cannot be (a diagnostic is kept or rebuilt whole, or not at all).</summary>
+            private static List<TOut>? AllOrNone<TIn, TOut>(IReadOnlyList<TIn> items, Func<TIn, (bool Ok, TOut Value)> map)
+            {
+                var list = new List<TOut>(items.Count);
+                foreach (var item in items)
+                {
+                    var (ok, mapped) = map(item);
+                    if (!ok)
+                    {
+                        return null;
+                    }
+
+                    list.Add(mapped);
+                }
+
+                return list;
             }
 
             /// <summary>A diagnostic as it was made; null when its text cannot be had.</summary>
@@ -570,18 +571,7 @@ public sealed partial class LintEngine
 
                 List<TextEdit>? Edits(IReadOnlyList<CachedEdit> edits)
                 {
-                    var list = new List<TextEdit>(edits.Count);
-                    foreach (var edit in edits)
-                    {
-                        if (SourceFile(edit.Source) is not { } file)
-                        {
-                            return null;
-                        }
-
-                        list.Add(new TextEdit(new SourceRange(file, edit.Start, edit.End), edit.NewText));
-                    }
-
-                    return list;
+                    return AllOrNone(edits, edit => SourceFile(edit.Source) is { } file ? (true, new TextEdit(new SourceRange(file, edit.Start, edit.End), edit.NewText)) : (false, default));
                 }
 
                 List<TextEdit>? fix = null;
@@ -591,18 +581,10 @@ public sealed partial class LintEngine
                 }
 
                 List<Suggestion>? suggestions = null;
-                if (cached.Suggestions is not null)
+                if (cached.Suggestions is not null
+                    && (suggestions = AllOrNone(cached.Suggestions, s => Edits(s.Edits) is { } edits ? (true, new Suggestion(s.Title, edits)) : (false, null!))) is null)
                 {
-                    suggestions = new List<Suggestion>(cached.Suggestions.Count);
-                    foreach (var suggestion in cached.Suggestions)
-                    {
-                        if (Edits(suggestion.Edits) is not { } edits)
-                        {
-                            return null;
-                        }
-
-                        suggestions.Add(new Suggestion(suggestion.Title, edits));
-                    }
+                    return null;
                 }
 
                 return new Diagnostic(rule, cached.Severity, cached.File, cached.Line, cached.Column, cached.EndLine, cached.EndColumn, cached.Slug, cached.Message)

@@ -28,12 +28,9 @@ public sealed class NativeBuildTests
         using var work = new TempFolder();
         var feed = Path.Combine(work.Path, "feed");
         var rid = RuntimeInformation.RuntimeIdentifier;
-        var version = "0.0.0-native" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
-        var project = Path.Combine(TestPaths.RepositoryRoot, "src", "SoulAtlas.Lint.Cli", "SoulAtlas.Lint.Cli.csproj");
-        var (packed, packLog) = ProcessRunner.Dotnet(work.Path, "pack", project, "-c", "Release", "-o", feed, "-p:PackageVersion=" + version, "-p:SoulLintToolRuntimeIdentifiers=" + rid);
-        Assert.True(packed == 0, packLog);
-        var (nativePacked, nativeLog) = ProcessRunner.Dotnet(work.Path, "pack", project, "-c", "Release", "-r", rid, "-p:NativeAot=true", "-o", feed, "-p:PackageVersion=" + version);
-        Assert.True(nativePacked == 0, nativeLog);
+        var version = ToolFeed.NewVersion("native");
+        ToolFeed.Pack(work.Path, feed, version, "-p:SoulLintToolRuntimeIdentifiers=" + rid);
+        ToolFeed.Pack(work.Path, feed, version, "-r", rid, "-p:NativeAot=true");
 
         using (var package = ZipFile.OpenRead(Path.Combine(feed, $"SoulAtlas.Lint.Cli.{rid}.{version}.nupkg")))
         {
@@ -44,10 +41,8 @@ public sealed class NativeBuildTests
         }
 
         var tools = Path.Combine(work.Path, "tools");
-        var (installed, installLog) = ProcessRunner.Dotnet(work.Path, "tool", "install", "SoulAtlas.Lint.Cli", "--version", version, "--tool-path", tools, "--add-source", feed);
-        Assert.True(installed == 0, installLog);
+        var native = ToolFeed.Install(work.Path, feed, version, tools);
         Assert.Empty(Directory.GetFiles(tools, "*.dll", SearchOption.AllDirectories));
-        var native = Path.Combine(tools, OperatingSystem.IsWindows() ? "soul-lint.exe" : "soul-lint");
 
         string[][] runs =
         {

@@ -24,10 +24,8 @@ public sealed class ToolPackageTests
         using var work = new TempFolder();
         var feed = Path.Combine(work.Path, "feed");
         var rid = RuntimeInformation.RuntimeIdentifier;
-        var version = "0.0.0-test" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
-        var project = Path.Combine(TestPaths.RepositoryRoot, "src", "SoulAtlas.Lint.Cli", "SoulAtlas.Lint.Cli.csproj");
-        var (packed, packOutput) = ProcessRunner.Dotnet(work.Path, "pack", project, "-o", feed, "-p:PackageVersion=" + version, "-p:SoulLintToolRuntimeIdentifiers=" + rid);
-        Assert.True(packed == 0, packOutput);
+        var version = ToolFeed.NewVersion("test");
+        ToolFeed.Pack(work.Path, feed, version, "-p:SoulLintToolRuntimeIdentifiers=" + rid);
 
         var packages = Directory.GetFiles(feed, "*.nupkg").Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToList();
         Assert.Equal(
@@ -39,15 +37,13 @@ public sealed class ToolPackageTests
         }
 
         var tools = Path.Combine(work.Path, "tools");
-        var (installed, installOutput) = ProcessRunner.Dotnet(work.Path, "tool", "install", "SoulAtlas.Lint.Cli", "--version", version, "--tool-path", tools, "--add-source", feed);
-        Assert.True(installed == 0, installOutput);
+        var executable = ToolFeed.Install(work.Path, feed, version, tools);
 
         // The platform's package, compiled ahead of time, is the one installed.
         var engine = Directory.GetFiles(tools, "SoulAtlas.Lint.dll", SearchOption.AllDirectories).Single();
         Assert.Contains($"soulatlas.lint.cli.{rid}", engine, StringComparison.Ordinal);
         Assert.True(new FileInfo(engine).Length > new FileInfo(typeof(Engine.LintEngine).Assembly.Location).Length * 3 / 2, "the installed engine is not ReadyToRun");
 
-        var executable = Path.Combine(tools, OperatingSystem.IsWindows() ? "soul-lint.exe" : "soul-lint");
         var (exit, output) = ProcessRunner.Run(executable, Path.Combine(TestPaths.Fixtures, "corpus"), "--today", "2026-11-24");
         Assert.True(exit == 0, output);
         Assert.Contains("8 occupations checked, no problems", output, StringComparison.Ordinal);

@@ -20,6 +20,9 @@ public sealed class CliEnvironment
 
     public Func<string, string?> Variable { get; init; } = Environment.GetEnvironmentVariable;
 
+    /// <summary>The time now (UTC): files changed shortly before it are hashed for the cache, not named by their time stamps.</summary>
+    public Func<DateTime> UtcNow { get; init; } = () => DateTime.UtcNow;
+
     public static CliEnvironment FromConsole() => new()
     {
         Out = Console.Out,

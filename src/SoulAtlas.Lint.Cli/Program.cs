@@ -66,6 +66,8 @@ public static class Program
         var writeBaseline = new Option<string?>("--write-baseline") { Description = "Record today's problems in a baseline file (and report none of them).", HelpName = "file" };
         var cache = new Option<bool>("--cache") { Description = "Reuse earlier results for occupations whose files, and whatever their checks read of other occupations, are unchanged, keeping them in .soul-lint-cache in the current folder (or --cache-location), also where CI is set. Without it, results are kept in the user's cache folder, except under CI. Not used by --fix or compute." };
         var noCache = new Option<bool>("--no-cache") { Description = "Check everything afresh and keep no results." };
+        var cacheStrategy = new Option<string>("--cache-strategy") { Description = "How the cache tells that a file is unchanged: metadata (its identity, size and modification and change times, where the system reports them; a file changed in the last two seconds is read) or content (every file read and hashed).", DefaultValueFactory = _ => "metadata", HelpName = "metadata|content" };
+        cacheStrategy.AcceptOnlyFromAmong("metadata", "content");
         var cacheLocation = new Option<string?>("--cache-location") { Description = "With --cache: keep the cache in this file, or in .soul-lint-cache in this folder (default: the current folder).", HelpName = "path" };
 
         var root = new RootCommand(
@@ -81,7 +83,7 @@ public static class Program
             "  soul-lint --write-baseline .soul-lint-baseline.json   adopt gradually\n" +
             "  soul-lint --no-cache                       check everything afresh (results are otherwise kept between runs)")
         {
-            paths, format, output, config, rule, maxWarnings, quiet, fix, fixDryRun, noColor, color, noGitIgnore, today, baseline, writeBaseline, cache, noCache, cacheLocation,
+            paths, format, output, config, rule, maxWarnings, quiet, fix, fixDryRun, noColor, color, noGitIgnore, today, baseline, writeBaseline, cache, noCache, cacheLocation, cacheStrategy,
         };
 
         var rulesCommand = new Command("rules", "List every rule: ID, name, default and effective severity, fixable, description.\n\nExamples:\n  soul-lint rules\n  soul-lint rules --rule orphan=warning") { rule, config };
@@ -195,7 +197,10 @@ public static class Program
                 LintResult LintOnDisk(IReadOnlyList<string> lintPaths, LintProgress? progress, bool fixing, bool write, out int fixedCount, out FixOutcome? fixOutcome)
                 {
                     fixOutcome = null;
-                    using var corpus = DiskCorpus.Load(lintPaths, environment.WorkingDirectory, settings, useGitIgnore: !parse.GetValue(noGitIgnore));
+                    // Files changed in the last two seconds are hashed: a time stamp can stay the same
+                    // through an edit made within the file system's granularity after it was read.
+                    var versionsBefore = !fixing && lintCache is not null && parse.GetValue(cacheStrategy) == "metadata" ? environment.UtcNow().AddSeconds(-2) : (DateTime?)null;
+                    using var corpus = DiskCorpus.Load(lintPaths, environment.WorkingDirectory, settings, useGitIgnore: !parse.GetValue(noGitIgnore), versionsBefore: versionsBefore);
                     HostLap("find and open the files");
                     warmUp.GetAwaiter().GetResult();
                     HostLap("wait for the schemas");
@@ -426,6 +431,7 @@ public static class Program
             }
 
             environment.Error.WriteLine($"timing: {"process so far",-24} {ProcessClock.Elapsed.TotalMilliseconds,8:F1} ms");
+            environment.Error.WriteLine($"timing: {"allocated so far",-24} {GC.GetTotalAllocatedBytes() / (1024.0 * 1024.0),8:F1} MB in {GC.CollectionCount(0)} collections");
         }
 
         if (outcome.Message is not null)

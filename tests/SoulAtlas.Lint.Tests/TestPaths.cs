@@ -59,6 +59,18 @@ public sealed class UnixFactAttribute : FactAttribute
 }
 
 /// <summary>A fact about permissions, which root does not have to respect: skipped, with the reason, when run as root.</summary>
+/// <summary>A fact about what only Linux reports (statx's change time); skipped elsewhere.</summary>
+public sealed class LinuxFactAttribute : FactAttribute
+{
+    public LinuxFactAttribute()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Skip = "file versions come from statx, which only Linux has";
+        }
+    }
+}
+
 public sealed class NonRootUnixFactAttribute : FactAttribute
 {
     public NonRootUnixFactAttribute()

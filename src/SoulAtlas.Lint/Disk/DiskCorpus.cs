@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Collections.Generic;
 using System.IO;
@@ -27,9 +28,9 @@ namespace SoulAtlas.Lint.Disk;
 public sealed class DiskCorpus : IDisposable
 {
     private readonly HandleBudget _handles;
-    private readonly IReadOnlyDictionary<string, (long Length, DateTime Modified)> _seen;
+    private readonly ConcurrentDictionary<string, (long Length, DateTime Modified)> _seen;
 
-    private DiskCorpus(IReadOnlyList<ContentFile> documents, LintScope scope, IReadOnlyList<string> roots, string workingDirectory, HandleBudget handles, IReadOnlyDictionary<string, (long, DateTime)> seen)
+    private DiskCorpus(IReadOnlyList<ContentFile> documents, LintScope scope, IReadOnlyList<string> roots, string workingDirectory, HandleBudget handles, ConcurrentDictionary<string, (long, DateTime)> seen)
     {
         _seen = seen;
         Documents = documents;
@@ -54,8 +55,21 @@ public sealed class DiskCorpus : IDisposable
     public LintRequest Request(LintSettings settings) => new(Documents, settings) { Scope = Scope, BaseDirectory = WorkingDirectory };
 
     /// <summary>Finds and reads the corpus of <paramref name="paths"/> (relative to <paramref name="workingDirectory"/>; none means the folder itself).</summary>
+    /// <param name="paths">The files and folders to report on.</param>
+    /// <param name="workingDirectory">What relative paths are relative to.</param>
+    /// <param name="settings">Ignore globs, limits and parallelism.</param>
+    /// <param name="useGitIgnore">Whether .gitignore files exclude paths.</param>
+    /// <param name="cancellationToken">Stops the search.</param>
+    /// <param name="versionsBefore">
+    /// For a run with a cache (<see cref="LintRequest.Cache"/>): each regular file last changed before
+    /// this time (UTC; give a margin for the file system's time-stamp granularity) gets a
+    /// <see cref="ContentFile.Version"/> from its device, inode, size and its modification and change
+    /// times, and is opened only if its bytes are needed, so an unchanged corpus is not read. A
+    /// file changed later gets none and is read and hashed; so does every file where the system
+    /// does not report those (only Linux does here). Null: no versions; every file is opened now.
+    /// </param>
     /// <exception cref="LintUsageException">A path does not exist.</exception>
-    public static DiskCorpus Load(IReadOnlyList<string> paths, string workingDirectory, LintSettings settings, bool useGitIgnore = true, CancellationToken cancellationToken = default)
+    public static DiskCorpus Load(IReadOnlyList<string> paths, string workingDirectory, LintSettings settings, bool useGitIgnore = true, CancellationToken cancellationToken = default, DateTime? versionsBefore = null)
     {
         var targets = ResolveTargets(paths, workingDirectory);
         var roots = targets.Select(t => CorpusDiscovery.FindRoot(t.FullPath)).Distinct(StringComparer.Ordinal).ToList();
@@ -101,16 +115,18 @@ public sealed class DiskCorpus : IDisposable
 
         var list = files.ToList();
         var documents = new ContentFile[list.Count + notes.Count];
-        var stamps = new (long, DateTime)?[list.Count];
         notes.CopyTo(documents, list.Count);
         var handles = new HandleBudget();
+        var seen = new ConcurrentDictionary<string, (long, DateTime)>(StringComparer.Ordinal);
+        var settled = versionsBefore is { } before ? (before.ToUniversalTime() - UnixEpoch).Ticks * 100 : (long?)null;
         try
         {
             Parallel.For(
                 0,
                 list.Count,
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.MaxDegreeOfParallelism), CancellationToken = cancellationToken },
-                i => documents[i] = Open(list[i], settings.Limits, handles, out stamps[i]));
+                i => documents[i] = (settled is { } limit ? OpenWhenRead(list[i], limit, settings.Limits, handles, seen) : null)
+                    ?? Open(list[i], settings.Limits, handles, seen));
         }
         catch
         {
@@ -119,25 +135,41 @@ public sealed class DiskCorpus : IDisposable
         }
 
         var scope = new LintScope(targets.Where(t => !t.IsDirectory).Select(t => t.FullPath), targets.Where(t => t.IsDirectory).Select(t => t.FullPath));
-        var seen = new Dictionary<string, (long, DateTime)>(StringComparer.Ordinal);
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (stamps[i] is { } stamp)
-            {
-                seen[list[i]] = stamp;
-            }
-        }
-
         return new DiskCorpus(documents, scope, roots, workingDirectory, handles, seen);
     }
 
     /// <summary>Closes the files the corpus keeps open; its documents cannot be read after this.</summary>
     public void Dispose() => _handles.Dispose();
 
-    /// <summary>Opens one file: a document that reads through the kept handle, or its bytes, or why it could not be read, or only its size when that is over the limit.</summary>
-    private static ContentFile Open(string fullPath, LoadLimits limits, HandleBudget handles, out (long, DateTime)? stamp)
+    private static readonly DateTime UnixEpoch = new(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>
+    /// A regular file last changed before <paramref name="settledBefore"/> (nanoseconds since 1970),
+    /// with its version, to be opened when it is first read; null when the file is not such a file or
+    /// the system does not tell (it is then opened now).
+    /// </summary>
+    private static ContentFile? OpenWhenRead(string fullPath, long settledBefore, LoadLimits limits, HandleBudget handles, ConcurrentDictionary<string, (long, DateTime)> seen)
     {
-        stamp = null;
+#if NET
+        var status = FileStatus.OfTarget(fullPath);
+        if (!status.Known || status.Kind != FileKind.Regular || status.Modified >= settledBefore || status.Changed >= settledBefore || status.Length > limits.MaxFileBytes)
+        {
+            return null;
+        }
+
+        var version = string.Join(
+            ":",
+            new[] { status.Device, status.Inode, (ulong)status.Length, (ulong)status.Modified, (ulong)status.Changed }.Select(n => n.ToString(CultureInfo.InvariantCulture)));
+        var file = new OpenedWhenRead(fullPath, status.Length, handles, seen);
+        return ContentFile.FromSource(fullPath, status.Length, file.Read, file.ReadInto).WithVersion(version);
+#else
+        return null;
+#endif
+    }
+
+    /// <summary>Opens one file: a document that reads through the kept handle, or its bytes, or why it could not be read, or only its size when that is over the limit.</summary>
+    private static ContentFile Open(string fullPath, LoadLimits limits, HandleBudget handles, ConcurrentDictionary<string, (long, DateTime)> seen)
+    {
 #if NET
         Microsoft.Win32.SafeHandles.SafeFileHandle handle;
         try
@@ -155,7 +187,7 @@ public sealed class DiskCorpus : IDisposable
 
             // What --fix compares before it writes: the opened file's own size and time stamp (a
             // linked file's target's), taken on the threads that open the files.
-            stamp = (length, File.GetLastWriteTimeUtc(handle));
+            seen[fullPath] = (length, File.GetLastWriteTimeUtc(handle));
             if (length > limits.MaxFileBytes)
             {
                 handle.Dispose();
@@ -177,12 +209,103 @@ public sealed class DiskCorpus : IDisposable
             return ContentFile.Unreadable(fullPath, CorpusDiscovery.WhyUnreadable(fullPath, ex));
         }
 #else
-        stamp = Stamp(fullPath);
+        if (Stamp(fullPath) is { } stamp)
+        {
+            seen[fullPath] = stamp;
+        }
+
         return Read(fullPath, limits);
 #endif
     }
 
 #if NET
+    /// <summary>
+    /// A file opened on its first read (from any thread), its handle then kept within the budget as
+    /// <see cref="Open"/> keeps it; a file that cannot be opened then throws, and is reported as unreadable.
+    /// </summary>
+    private sealed class OpenedWhenRead
+    {
+        private readonly string _path;
+        private readonly long _length;
+        private readonly HandleBudget _handles;
+        private readonly ConcurrentDictionary<string, (long, DateTime)> _seen;
+        private readonly object _opening = new();
+        private Microsoft.Win32.SafeHandles.SafeFileHandle? _kept;
+
+        public OpenedWhenRead(string path, long length, HandleBudget handles, ConcurrentDictionary<string, (long, DateTime)> seen)
+        {
+            _path = path;
+            _length = length;
+            _handles = handles;
+            _seen = seen;
+        }
+
+        public byte[] Read()
+        {
+            var handle = Handle(out var own);
+            try
+            {
+                return ReadAt(handle, _length);
+            }
+            finally
+            {
+                if (own)
+                {
+                    handle.Dispose();
+                }
+            }
+        }
+
+        public int ReadInto(byte[] buffer)
+        {
+            var handle = Handle(out var own);
+            try
+            {
+                return ReadAt(handle, buffer, _length);
+            }
+            finally
+            {
+                if (own)
+                {
+                    handle.Dispose();
+                }
+            }
+        }
+
+        /// <summary>The kept handle, or a new one the caller disposes (<paramref name="own"/>) when the budget is spent.</summary>
+        private Microsoft.Win32.SafeHandles.SafeFileHandle Handle(out bool own)
+        {
+            own = false;
+            lock (_opening)
+            {
+                if (_kept is { } kept)
+                {
+                    return kept;
+                }
+
+                Microsoft.Win32.SafeHandles.SafeFileHandle handle;
+                try
+                {
+                    handle = File.OpenHandle(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    throw new IOException(CorpusDiscovery.WhyUnreadable(_path, ex), ex);
+                }
+
+                _seen.TryAdd(_path, (_length, File.GetLastWriteTimeUtc(handle)));
+                if (_handles.TryKeep(handle))
+                {
+                    _kept = handle;
+                    return handle;
+                }
+
+                own = true;
+                return handle;
+            }
+        }
+    }
+
     /// <summary>The file's first <paramref name="length"/> bytes (fewer if it has shrunk since it was opened).</summary>
     private static byte[] ReadAt(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long length)
     {

@@ -54,6 +54,15 @@ internal readonly struct FileStatus
     /// <summary>Whether identity, links and owner are known (they are on Linux).</summary>
     public bool Known { get; }
 
+    /// <summary>The size in bytes (when <see cref="Known"/>).</summary>
+    public long Length { get; private init; }
+
+    /// <summary>When the content last changed, in nanoseconds since 1970 (when <see cref="Known"/>).</summary>
+    public long Modified { get; private init; }
+
+    /// <summary>When the content or the status (owner, mode, links, name) last changed, in nanoseconds since 1970; no program sets it to a time of its choosing (when <see cref="Known"/>).</summary>
+    public long Changed { get; private init; }
+
     /// <summary>The status of the path itself (a link is reported as a link).</summary>
     public static FileStatus Of(string path) => Get(path, follow: false);
 
@@ -84,18 +93,19 @@ internal readonly struct FileStatus
         {
             try
             {
-                var buffer = new byte[256];
-                if (NativeMethods.statx(AtFdCwd, path, follow ? 0 : AtSymlinkNoFollow, StatxBasicStats, buffer) != 0)
+                // On the stack: a run asks for thousands of statuses.
+                Span<byte> buffer = stackalloc byte[256];
+                if (NativeMethods.statx(AtFdCwd, path, follow ? 0 : AtSymlinkNoFollow, StatxBasicStats, ref MemoryMarshal.GetReference(buffer)) != 0)
                 {
                     return new FileStatus(FileKind.Missing, 0, 0, 0, 0, 0, known: true);
                 }
 
-                var links = BitConverter.ToUInt32(buffer, 16);
-                var owner = BitConverter.ToUInt32(buffer, 20);
-                var group = BitConverter.ToUInt32(buffer, 24);
-                var mode = BitConverter.ToUInt16(buffer, 28);
-                var inode = BitConverter.ToUInt64(buffer, 32);
-                var device = ((ulong)BitConverter.ToUInt32(buffer, 136) << 32) | BitConverter.ToUInt32(buffer, 140);
+                var links = Read<uint>(buffer, 16);
+                var owner = Read<uint>(buffer, 20);
+                var group = Read<uint>(buffer, 24);
+                var mode = Read<ushort>(buffer, 28);
+                var inode = Read<ulong>(buffer, 32);
+                var device = ((ulong)Read<uint>(buffer, 136) << 32) | Read<uint>(buffer, 140);
                 var kind = (mode & 0xF000) switch
                 {
                     0x8000 => FileKind.Regular,
@@ -103,7 +113,12 @@ internal readonly struct FileStatus
                     0xA000 => FileKind.SymbolicLink,
                     _ => FileKind.Special,
                 };
-                return new FileStatus(kind, device, inode, links, owner, group, known: true);
+                return new FileStatus(kind, device, inode, links, owner, group, known: true)
+                {
+                    Length = Read<long>(buffer, 40),
+                    Changed = Nanoseconds(buffer, 96),
+                    Modified = Nanoseconds(buffer, 112),
+                };
             }
             catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
             {
@@ -113,6 +128,14 @@ internal readonly struct FileStatus
 
         return Managed(path, follow);
     }
+
+    /// <summary>A field of the statx buffer (in the machine's byte order).</summary>
+    private static T Read<T>(ReadOnlySpan<byte> buffer, int offset)
+        where T : struct => MemoryMarshal.Read<T>(buffer.Slice(offset));
+
+    /// <summary>A statx timestamp (seconds, then nanoseconds) as nanoseconds since 1970.</summary>
+    private static long Nanoseconds(ReadOnlySpan<byte> buffer, int offset) =>
+        (Read<long>(buffer, offset) * 1_000_000_000L) + Read<uint>(buffer, offset + 8);
 
     private static FileStatus Managed(string path, bool follow)
     {
@@ -146,7 +169,7 @@ internal readonly struct FileStatus
     {
         [DllImport("libc", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
         [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-        public static extern int statx(int dirfd, string pathname, int flags, uint mask, byte[] statxbuf);
+        public static extern int statx(int dirfd, string pathname, int flags, uint mask, ref byte statxbuf);
 
         [DllImport("libc", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
         [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]

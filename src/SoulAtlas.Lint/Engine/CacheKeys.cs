@@ -11,7 +11,7 @@ namespace SoulAtlas.Lint.Engine;
 internal static class CacheKeys
 {
     /// <summary>Raised whenever what the cache stores, or how a key is made, changes.</summary>
-    public const int FormatVersion = 4;
+    public const int FormatVersion = 5;
 
     private static readonly Lazy<string?> Identity = new(ReadIdentity);
 

@@ -92,12 +92,13 @@ public sealed class CacheUse
 /// <summary>The results of one run under one run key: an immutable snapshot, published whole.</summary>
 internal sealed class CacheSnapshot
 {
-    public static readonly CacheSnapshot Empty = new(default, new Dictionary<string, CachedUnit>(StringComparer.Ordinal));
+    public static readonly CacheSnapshot Empty = new(default, new Dictionary<string, CachedUnit>(StringComparer.Ordinal), new Dictionary<string, CachedFile>(StringComparer.Ordinal));
 
-    public CacheSnapshot(CacheDigest runKey, IReadOnlyDictionary<string, CachedUnit> units)
+    public CacheSnapshot(CacheDigest runKey, IReadOnlyDictionary<string, CachedUnit> units, IReadOnlyDictionary<string, CachedFile> files)
     {
         RunKey = runKey;
         Units = units;
+        Files = files;
     }
 
     /// <summary>The engine build and the settings the results were made under (<see cref="CacheKeys.RunKey"/>).</summary>
@@ -105,7 +106,13 @@ internal sealed class CacheSnapshot
 
     /// <summary>By unit path (the record file or the source folder).</summary>
     public IReadOnlyDictionary<string, CachedUnit> Units { get; }
+
+    /// <summary>The digest of each file's bytes at the version its host gave (<see cref="Text.ContentFile.Version"/>), by path.</summary>
+    public IReadOnlyDictionary<string, CachedFile> Files { get; }
 }
+
+/// <summary>A file's bytes, by digest, as they were at a version its host named.</summary>
+internal sealed record CachedFile(string Version, CacheDigest Content);
 
 /// <summary>One occupation as a run left it: its files' digest, its index entry, and its check's result when it was checked.</summary>
 internal sealed class CachedUnit

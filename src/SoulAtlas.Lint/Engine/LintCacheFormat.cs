@@ -14,8 +14,8 @@ namespace SoulAtlas.Lint.Engine;
 /// The cache file: compact, versioned and checksummed, read whole in well under a millisecond per
 /// thousand occupations. Layout: a 16-byte signature, the format version (4 bytes, little-endian),
 /// the engine build that wrote it, a table of every distinct string (UTF-16 code units, so any
-/// string comes back exactly), the run key, the units (strings by their index in the table,
-/// integers as 7-bit varints), and a SHA-256 of everything before it.
+/// string comes back exactly), the run key, the units, the files' digests by version (strings by
+/// their index in the table, integers as 7-bit varints), and a SHA-256 of everything before it.
 /// </summary>
 internal static class LintCacheFormat
 {
@@ -36,6 +36,14 @@ internal static class LintCacheFormat
         foreach (var unit in snapshot.Units.Values.OrderBy(u => u.Path, StringComparer.Ordinal))
         {
             WriteUnit(body, unit);
+        }
+
+        body.Count(snapshot.Files.Count);
+        foreach (var known in snapshot.Files.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            body.String(known.Key);
+            body.String(known.Value.Version);
+            body.Digest(known.Value.Content);
         }
 
         var file = new Writer(strings, table);
@@ -109,12 +117,19 @@ internal static class LintCacheFormat
                 units[unit.Path] = unit;
             }
 
+            var files = new Dictionary<string, CachedFile>(StringComparer.Ordinal);
+            for (var n = reader.Count(); n > 0; n--)
+            {
+                var path = reader.String();
+                files[path] = new CachedFile(reader.String(), reader.Digest());
+            }
+
             if (!reader.AtEnd)
             {
                 throw new InvalidDataException("bytes after the last unit");
             }
 
-            return new CacheSnapshot(runKey, units);
+            return new CacheSnapshot(runKey, units, files);
         }
         catch (Exception ex) when (ex is not LintCacheFormatException and not OutOfMemoryException)
         {

@@ -31,8 +31,21 @@ public sealed partial class LintEngine
             /// <summary>The cache's results when they were made under this run's key; else none.</summary>
             private readonly IReadOnlyDictionary<string, CachedUnit> _previous;
 
+            /// <summary>The digests of files' bytes at the versions their host named, from the cache (whatever its run key).</summary>
+            private readonly IReadOnlyDictionary<string, CachedFile> _previousFiles;
+
+            /// <summary>The same, for this run's files that have a version.</summary>
+            private readonly ConcurrentDictionary<string, CachedFile> _files = new(StringComparer.Ordinal);
+
             /// <summary>The bytes of the documents cached diagnostics point into, read while hashing, to decode their text again.</summary>
             private readonly ConcurrentDictionary<string, byte[]> _texts = new(StringComparer.Ordinal);
+
+            /// <summary>
+            /// Digest builders, each used for one digest at a time and then for the next: a run makes
+            /// thousands of digests, and fresh buffers for each cost more than the hashing (in a short
+            /// process, memory touched for the first time is dear).
+            /// </summary>
+            private readonly ConcurrentBag<DigestBuilder> _builders = new();
 
             /// <summary>Buffers files are read into to be hashed: one per thread at a time, grown as needed, kept for the run.</summary>
             private readonly ConcurrentBag<byte[]> _readBuffers = new();
@@ -59,6 +72,7 @@ public sealed partial class LintEngine
                 var snapshot = cache.Snapshot;
                 _keyChanged = snapshot is null || snapshot.RunKey != runKey;
                 _previous = _keyChanged ? CacheSnapshot.Empty.Units : snapshot!.Units;
+                _previousFiles = (snapshot ?? CacheSnapshot.Empty).Files;
             }
 
             /// <summary>Digests every unit's files (in parallel); null when the engine build cannot be identified.</summary>
@@ -191,7 +205,9 @@ public sealed partial class LintEngine
                 // Unchanged when every unit's record was reused as it was and none was dropped.
                 var changed = _keyChanged || !_stored.IsEmpty
                     || _units.Any(u => u.Cached is null && u.Digest is not null)
-                    || _units.Count(u => u.Cached is not null) != _previous.Count;
+                    || _units.Count(u => u.Cached is not null) != _previous.Count
+                    || _files.Count != _previousFiles.Count
+                    || _files.Any(f => !_previousFiles.TryGetValue(f.Key, out var before) || before != f.Value);
                 if (changed)
                 {
                     var units = new Dictionary<string, CachedUnit>(StringComparer.Ordinal);
@@ -211,7 +227,7 @@ public sealed partial class LintEngine
                         }
                     }
 
-                    _cache.Publish(new CacheSnapshot(_runKey, units));
+                    _cache.Publish(new CacheSnapshot(_runKey, units, new Dictionary<string, CachedFile>(_files, StringComparer.Ordinal)));
                 }
 
                 var checkedPaths = _checked.ToList();
@@ -222,7 +238,7 @@ public sealed partial class LintEngine
             /// <summary>The unit's paths, file states and bytes; null when a file cannot be read (the unit is then never cached).</summary>
             private CacheDigest? DigestOf(Unit unit, HashSet<string> wanted)
             {
-                var digest = new DigestBuilder();
+                var digest = Builder();
                 digest.Add(unit.Path);
                 foreach (var file in new[] { unit.Record, unit.Body, unit.Metadata })
                 {
@@ -247,16 +263,34 @@ public sealed partial class LintEngine
                     digest.Add(content);
                 }
 
-                return digest.Finish();
+                return Finish(digest);
             }
 
             /// <summary>
-            /// The digest of a file's bytes, read into a reused buffer where the host
-            /// allows it: an unchanged corpus is read whole on every run, and fresh arrays for all of it
-            /// would cost more than the hashing. A file whose text a cached diagnostic points into is kept.
-            /// Null when it cannot be read.
+            /// The digest of a file's bytes: the one the cache holds for the file at the version its host
+            /// names, unread; else read into a reused buffer where the host allows it (fresh arrays for a
+            /// whole corpus would cost more than the hashing). A file whose text a cached diagnostic
+            /// points into is read and kept. Null when it cannot be read.
             /// </summary>
             private CacheDigest? Hash(ContentFile file, bool keep)
+            {
+                if (file.Version is { } version && !keep && _previousFiles.TryGetValue(file.Path, out var known) && string.Equals(known.Version, version, StringComparison.Ordinal))
+                {
+                    _files[file.Path] = known;
+                    return known.Content;
+                }
+
+                var content = Read(file, keep);
+                if (content is { } digest && file.Version is { } named)
+                {
+                    _files[file.Path] = new CachedFile(named, digest);
+                }
+
+                return content;
+            }
+
+            /// <summary>The digest of the file's bytes as read now; null when it cannot be read.</summary>
+            private CacheDigest? Read(ContentFile file, bool keep)
             {
                 byte[]? rented = null;
                 try
@@ -328,7 +362,7 @@ public sealed partial class LintEngine
             /// <summary>The digest of the answers <paramref name="dependencies"/> have now, in order; null when one cannot be known.</summary>
             private CacheDigest? AnswersOf(IReadOnlyList<Dependency> dependencies)
             {
-                var digest = new DigestBuilder();
+                var digest = Builder();
                 digest.Add(dependencies.Count);
                 foreach (var dependency in dependencies)
                 {
@@ -350,7 +384,7 @@ public sealed partial class LintEngine
                     }
                 }
 
-                return digest.Finish();
+                return Finish(digest);
             }
 
             /// <summary>
@@ -445,9 +479,9 @@ public sealed partial class LintEngine
                 {
                     if (_wholeIndex is not { } whole)
                     {
-                        var digest = new DigestBuilder();
+                        var digest = Builder();
                         AddEntries(digest, _index!.Entries);
-                        _wholeIndex = whole = digest.Finish();
+                        _wholeIndex = whole = Finish(digest);
                     }
 
                     return whole;
@@ -466,11 +500,21 @@ public sealed partial class LintEngine
                 return true;
             }
 
-            private static CacheDigest DigestOfEntry(CorpusEntry entry)
+            private DigestBuilder Builder() => _builders.TryTake(out var builder) ? builder : new DigestBuilder();
+
+            /// <summary>The builder's digest; the builder goes back for the next digest.</summary>
+            private CacheDigest Finish(DigestBuilder builder)
             {
-                var digest = new DigestBuilder();
+                var digest = builder.Finish();
+                _builders.Add(builder);
+                return digest;
+            }
+
+            private CacheDigest DigestOfEntry(CorpusEntry entry)
+            {
+                var digest = Builder();
                 CacheKeys.AddEntries(digest, new[] { entry });
-                return digest.Finish();
+                return Finish(digest);
             }
 
             /// <summary>

@@ -44,6 +44,14 @@ public sealed class ContentFile
     /// <summary>Why the host could not read the file, or null.</summary>
     public string? ReadError { get; }
 
+    /// <summary>
+    /// The host's name for this state of the file, or null: while a file keeps its path and version,
+    /// its bytes stay the same (an editor's document version; the disk adapter's file identity, size
+    /// and change times, given only for a file last changed well before the run). A cache takes the
+    /// digest it made of a path's bytes at the same version instead of reading them again.
+    /// </summary>
+    public string? Version { get; private set; }
+
     /// <summary>Whether the content can be had (false for an unreadable file or one left unread for its size).</summary>
     public bool HasContent => _bytes is not null || _read is not null;
 
@@ -83,6 +91,10 @@ public sealed class ContentFile
 
     /// <summary>A path the host passed over on purpose, with the reason (reported as information, not read).</summary>
     public static ContentFile Skipped(string path, string reason) => new(path, null, null, 0, null, reason ?? throw new ArgumentNullException(nameof(reason)));
+
+    /// <summary>This file with <paramref name="version"/> as its <see cref="Version"/>.</summary>
+    public ContentFile WithVersion(string? version) =>
+        new(Path, _bytes, _read, Length, ReadError, SkipReason, _readInto) { Version = version };
 
     /// <summary>The bytes, or null when there are none; may throw what the host's source throws.</summary>
     internal byte[]? ReadBytes() => _bytes ?? _read?.Invoke();

@@ -174,7 +174,14 @@ public sealed class CacheVersionTests
         var second = CliHarness.RunAt(later, folder.Path, variables, "--today", "2026-11-24", "--format", "msbuild");
         Assert.Equal(first.Stdout, second.Stdout);
         Assert.Contains("timing: cache: 16 occupations reused, 0 checked", second.Stderr, StringComparison.Ordinal);
-        Assert.Contains("timing: read and hash for the cache", second.Stderr, StringComparison.Ordinal);
+
+        // The versions are kept: a third run over the unchanged files leaves the cache file as it was.
+        var cacheFile = Assert.Single(Directory.GetFiles(Path.Combine(home.Path, ".cache", "soul-lint")));
+        var (keptBytes, keptAt) = (File.ReadAllBytes(cacheFile), File.GetLastWriteTimeUtc(cacheFile));
+        var third = CliHarness.RunAt(later, folder.Path, variables, "--today", "2026-11-24", "--format", "msbuild");
+        Assert.Equal(first.Stdout, third.Stdout);
+        Assert.Equal(keptBytes, File.ReadAllBytes(cacheFile));
+        Assert.Equal(keptAt, File.GetLastWriteTimeUtc(cacheFile));
 
         var text = File.ReadAllText(path);
         // The same number of bytes, and the old time stamp put back: only the change time tells.

@@ -50,6 +50,11 @@ public sealed class HtmlSpellingTests
     [InlineData("<SeLeCt>a<br />\nb", "<SeLeCt>a<br>b", false)]
     [InlineData("<select><tbody>two<tbody>\n<a>one", "<select><tbody>two<tbody><a>one", false)]
     [InlineData("<p><a href=\"x\">a</p><p> <b>c</b></p>", "<p><a href=\"x\">a</p><p><b>c</b></p>", false)]
+    [InlineData("two<tbody>two", "two<tbody>\ntwo", false)]
+    [InlineData("two<tbody><tr>two", "two<tbody>\n<tr>two", false)]
+    [InlineData("two</tbody></table>two", "two</tbody>\n</table>two", false)]
+    [InlineData("<table></table>two</tbody></table>two", "<table></table>two</tbody>\n</table>two", false)]
+    [InlineData("<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody><tr>\n<td>b</td>\n</tr>\n</tbody></table>\n", "<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>b</td>\n</tr>\n</tbody>\n</table>\n", true)]
     public void Settles_the_known_spellings(string stored, string rendered, bool same)
     {
         Assert.Equal(same, HtmlSpelling.Same(stored, rendered));

@@ -25,7 +25,7 @@ internal static class HtmlSpelling
         }
 
         var a = stored.Replace("&#39;", "'");
-        var b = rendered.Replace("<br />\n", "<br>").Replace(" />", ">").Replace("<tbody>\n", "<tbody>").Replace("</tbody>\n</table>", "</tbody></table>");
+        var b = TableLineBreaks(rendered.Replace("<br />\n", "<br>").Replace(" />", ">"));
         return string.Equals(a, b, StringComparison.Ordinal) || SameUpToTextWhiteSpace(a, b);
     }
 
@@ -81,6 +81,50 @@ internal static class HtmlSpelling
         // Nothing may be left over, not even white space (see above).
         return i == a.Length && j == b.Length;
     }
+
+    /// <summary>
+    /// Markdig's html without the line breaks it writes, and marked does not, between a table's
+    /// <c>&lt;tbody&gt;</c> and its first row and between <c>&lt;/tbody&gt;</c> and <c>&lt;/table&gt;</c>.
+    /// Inside a table a reader sees no text there; outside one an html parser drops the stray tags
+    /// and the line break is text that can part two words. So a break is dropped only where the
+    /// tags around it are a table's: after <c>&lt;/thead&gt;</c> or <c>&lt;table&gt;</c>, with a
+    /// <c>&lt;table</c> open before it, in html without comments (which could hide or fake a tag).
+    /// </summary>
+    private static string TableLineBreaks(string html)
+    {
+        if ((html.IndexOf("<tbody>\n<tr>", StringComparison.Ordinal) < 0 && html.IndexOf("</tbody>\n</table>", StringComparison.Ordinal) < 0)
+            || html.IndexOf("<!--", StringComparison.Ordinal) >= 0)
+        {
+            return html;
+        }
+
+        var result = new System.Text.StringBuilder(html.Length);
+        var copied = 0;
+        for (var i = html.IndexOf('\n'); i >= 0; i = html.IndexOf('\n', i + 1))
+        {
+            var afterTbody = EndsWith(html, i, "</thead>\n<tbody>") || EndsWith(html, i, "<table>\n<tbody>") || EndsWith(html, i, "<table><tbody>");
+            var drop = (afterTbody && StartsAt(html, i + 1, "<tr>")) || (EndsWith(html, i, "</tbody>") && StartsAt(html, i + 1, "</table>"));
+            if (drop && InTable(html, i))
+            {
+                result.Append(html, copied, i - copied);
+                copied = i + 1;
+            }
+        }
+
+        return copied == 0 ? html : result.Append(html, copied, html.Length - copied).ToString();
+    }
+
+    /// <summary>Whether the text before position <paramref name="end"/> ends with <paramref name="suffix"/>.</summary>
+    private static bool EndsWith(string html, int end, string suffix) =>
+        end >= suffix.Length && string.CompareOrdinal(html, end - suffix.Length, suffix, 0, suffix.Length) == 0;
+
+    /// <summary>Whether the text from position <paramref name="start"/> begins with <paramref name="prefix"/>.</summary>
+    private static bool StartsAt(string html, int start, string prefix) =>
+        start + prefix.Length <= html.Length && string.CompareOrdinal(html, start, prefix, 0, prefix.Length) == 0;
+
+    /// <summary>Whether the last table tag before <paramref name="at"/> opens a table.</summary>
+    private static bool InTable(string html, int at) =>
+        html.LastIndexOf("<table", at, StringComparison.Ordinal) > html.LastIndexOf("</table", at, StringComparison.Ordinal);
 
     /// <summary>
     /// Whether position <paramref name="i"/> of <paramref name="a"/> directly follows a <c>&lt;p&gt;</c>

@@ -94,12 +94,20 @@ public static class CorpusDiscovery
     /// <paramref name="root"/>. Anything else is noted (a link out of the corpus, a FIFO, socket or
     /// device, which opening could block on) and passed over.
     /// </summary>
-    public static bool MayRead(string path, string root, List<ContentFile> notes)
+    public static bool MayRead(string path, string root, List<ContentFile> notes) => MayRead(path, root, notes, null);
+
+    /// <summary>As <see cref="MayRead(string, string, List{ContentFile})"/>, keeping the status of a regular file (not a link) in <paramref name="regular"/>, so that it need not be asked again.</summary>
+    internal static bool MayRead(string path, string root, List<ContentFile> notes, IDictionary<string, FileStatus>? regular)
     {
         var status = FileStatus.Of(path);
         switch (status.Kind)
         {
             case FileKind.Regular:
+                if (regular is not null)
+                {
+                    regular[path] = status;
+                }
+
                 return true;
             case FileKind.Missing:
                 return false;
@@ -223,7 +231,7 @@ public static class CorpusDiscovery
     /// As <see cref="FindJsonFiles(string, PathFilter, List{ContentFile})"/>, keeping the folder
     /// listings it makes in <paramref name="listed"/> for the search for source folders.
     /// </summary>
-    internal static List<string> FindJsonFiles(string root, PathFilter ignore, List<ContentFile> notes, Dictionary<string, List<(string Path, FileStatus Status)>>? listed)
+    internal static List<string> FindJsonFiles(string root, PathFilter ignore, List<ContentFile> notes, Dictionary<string, List<(string Path, FileStatus Status)>>? listed, IDictionary<string, FileStatus>? regular = null)
     {
         var files = new List<string>();
         var pending = new Stack<(string Path, FileStatus Status)>();
@@ -254,7 +262,7 @@ public static class CorpusDiscovery
             foreach (var file in entries)
             {
                 if (!string.Equals(Path.GetFileName(file), ConfigFileName, StringComparison.Ordinal) && ignore.MayBeRecord(file) && !ignore.IsIgnored(file, isDirectory: false)
-                    && MayRead(file, root, notes))
+                    && MayRead(file, root, notes, regular))
                 {
                     files.Add(file);
                 }

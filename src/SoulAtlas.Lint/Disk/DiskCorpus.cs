@@ -75,16 +75,19 @@ public sealed class DiskCorpus : IDisposable
         var roots = targets.Select(t => CorpusDiscovery.FindRoot(t.FullPath)).Distinct(StringComparer.Ordinal).ToList();
         var files = new SortedSet<string>(StringComparer.Ordinal);
         var notes = new List<ContentFile>();
+
+        // The status each regular file had as it was found, for its version: not asked twice.
+        var regular = new Dictionary<string, FileStatus>(StringComparer.Ordinal);
         foreach (var root in roots)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var git = useGitIgnore ? GitIgnoreFilter.For(root) : GitIgnoreFilter.None;
             var filter = PathFilter.For(settings, git.IsIgnored);
             var listed = new Dictionary<string, List<(string Path, FileStatus Status)>>(StringComparer.Ordinal);
-            files.UnionWith(CorpusDiscovery.FindJsonFiles(root, filter, notes, listed));
+            files.UnionWith(CorpusDiscovery.FindJsonFiles(root, filter, notes, listed, regular));
             foreach (var folder in CorpusDiscovery.FindSourceFolders(root, filter, notes, listed))
             {
-                AddSourceFiles(folder, root, files, notes);
+                AddSourceFiles(folder, root, files, notes, regular);
             }
         }
 
@@ -125,7 +128,7 @@ public sealed class DiskCorpus : IDisposable
                 0,
                 list.Count,
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.MaxDegreeOfParallelism), CancellationToken = cancellationToken },
-                i => documents[i] = (settled is { } limit ? OpenWhenRead(list[i], limit, settings.Limits, handles, seen) : null)
+                i => documents[i] = (settled is { } limit ? OpenWhenRead(list[i], regular.TryGetValue(list[i], out var found) ? found : FileStatus.OfTarget(list[i]), limit, settings.Limits, handles, seen) : null)
                     ?? Open(list[i], settings.Limits, handles, seen));
         }
         catch
@@ -146,12 +149,12 @@ public sealed class DiskCorpus : IDisposable
     /// <summary>
     /// A regular file last changed before <paramref name="settledBefore"/> (nanoseconds since 1970),
     /// with its version, to be opened when it is first read; null when the file is not such a file or
-    /// the system does not tell (it is then opened now).
+    /// the system does not tell (it is then opened now). <paramref name="status"/> is the status of
+    /// what the path names (a link's target's).
     /// </summary>
-    private static ContentFile? OpenWhenRead(string fullPath, long settledBefore, LoadLimits limits, HandleBudget handles, ConcurrentDictionary<string, (long, DateTime)> seen)
+    private static ContentFile? OpenWhenRead(string fullPath, FileStatus status, long settledBefore, LoadLimits limits, HandleBudget handles, ConcurrentDictionary<string, (long, DateTime)> seen)
     {
 #if NET
-        var status = FileStatus.OfTarget(fullPath);
         if (!status.Known || status.Kind != FileKind.Regular || status.Modified >= settledBefore || status.Changed >= settledBefore || status.Length > limits.MaxFileBytes)
         {
             return null;
@@ -422,12 +425,12 @@ public sealed class DiskCorpus : IDisposable
         }
     }
 
-    private static void AddSourceFiles(string folder, string root, SortedSet<string> files, List<ContentFile> notes)
+    private static void AddSourceFiles(string folder, string root, SortedSet<string> files, List<ContentFile> notes, IDictionary<string, FileStatus>? regular = null)
     {
         foreach (var name in new[] { SourceLoader.BodyFileName, SourceLoader.MetadataFileName })
         {
             var path = Path.Combine(folder, name);
-            if (!files.Contains(path) && CorpusDiscovery.MayRead(path, root, notes))
+            if (!files.Contains(path) && CorpusDiscovery.MayRead(path, root, notes, regular))
             {
                 files.Add(path);
             }

@@ -16,6 +16,7 @@ public sealed class GitIgnoreFilter
 {
     private readonly string? _workTree;
     private readonly ConcurrentDictionary<string, IgnoreList?> _lists = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Folder, IgnoreList List)[]> _chains = new(StringComparer.Ordinal);
 
     private GitIgnoreFilter(string? workTree)
     {
@@ -48,25 +49,41 @@ public sealed class GitIgnoreFilter
         }
 
         // Every .gitignore from the work tree's top down to the path's own folder may exclude it.
-        for (var dir = Path.GetDirectoryName(fullPath); dir is not null && PathDisplay.IsUnder(dir, _workTree); dir = Path.GetDirectoryName(dir))
+        if (Path.GetDirectoryName(fullPath) is not { } parent)
         {
-            var list = _lists.GetOrAdd(dir, Load);
-            if (list is not null)
+            return false;
+        }
+
+        foreach (var (dir, list) in _chains.GetOrAdd(parent, ListsAbove))
+        {
+            var relative = fullPath.Substring(dir.Length).TrimStart(Path.DirectorySeparatorChar).Replace(Path.DirectorySeparatorChar, '/');
+            if (list.IsIgnored(relative, isDirectory))
             {
-                var relative = fullPath.Substring(dir.Length).TrimStart(Path.DirectorySeparatorChar).Replace(Path.DirectorySeparatorChar, '/');
-                if (list.IsIgnored(relative, isDirectory))
-                {
-                    return true;
-                }
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The .gitignore files that apply to paths in <paramref name="folder"/>, nearest first: found once per folder, as a walk asks for every file in it.</summary>
+    private (string Folder, IgnoreList List)[] ListsAbove(string folder)
+    {
+        var lists = new System.Collections.Generic.List<(string, IgnoreList)>();
+        for (var dir = folder; dir is not null && PathDisplay.IsUnder(dir, _workTree!); dir = Path.GetDirectoryName(dir))
+        {
+            if (_lists.GetOrAdd(dir, Load) is { } list)
+            {
+                lists.Add((dir, list));
             }
 
-            if (dir.Length == _workTree.Length)
+            if (dir.Length == _workTree!.Length)
             {
                 break;
             }
         }
 
-        return false;
+        return lists.ToArray();
     }
 
     private static IgnoreList? Load(string dir)

@@ -46,10 +46,14 @@ public sealed class CacheVersionTests
         Assert.Equal(Cold(), Report(first));
         Assert.Contains(files.Keys.First(), reads);
 
-        // Every file at the version the cache saw: nothing checked, and nothing read but the files
-        // the reused diagnostics point into (their text is decoded again).
+        // Every file at the version the cache saw: nothing checked, nothing read; the files the
+        // reused diagnostics point into are read only when their text is asked for (code frames).
         var second = Warm();
         Assert.Equal(Cold(), Report(second));
+        Assert.Empty(reads);
+        var frames = new ReportOptions { ToolVersion = "test", CodeFrames = true };
+        var coldResult = Lint.Engine.Lint(new LintRequest(files.Select(f => ContentFile.FromBytes(f.Key, f.Value)).ToList(), Settings()) { BaseDirectory = Corpus });
+        Assert.Equal(TextFormatter.Format(coldResult, frames), TextFormatter.Format(second, frames));
         Assert.Subset(PointedInto(first), reads.ToHashSet());
         Assert.InRange(reads.Distinct().Count(), 1, files.Count / 2);
         Assert.Equal((0, first.Cache!.Checked + first.Cache.Reused), (second.Cache!.Checked, second.Cache.Reused));
@@ -88,9 +92,39 @@ public sealed class CacheVersionTests
         reads.Clear();
         var restored = LintCache.FromBytes(cache.ToBytes());
         var again = new LintEngine().Lint(new LintRequest(Documents(), Settings()) { BaseDirectory = Corpus, Cache = restored });
-        Assert.Subset(PointedInto(again), reads.ToHashSet());
-        Assert.InRange(reads.Distinct().Count(), 1, files.Count - 1);
+        Assert.Empty(reads);
         Assert.Equal(0, again.Cache!.Checked);
+    }
+
+    [Fact]
+    public void A_reused_diagnostics_file_that_can_no_longer_be_read_loses_only_its_code_frame()
+    {
+        var files = Directory.GetFiles(Corpus, "*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".json", StringComparison.Ordinal) || f.EndsWith(".md", StringComparison.Ordinal) || f.EndsWith(".yaml", StringComparison.Ordinal))
+            .ToDictionary(f => f, File.ReadAllBytes, StringComparer.Ordinal);
+        var gone = false;
+        List<ContentFile> Documents() => files
+            .Select(f => ContentFile.FromSource(f.Key, f.Value.Length, () => gone ? throw new IOException("No such file or directory") : f.Value).WithVersion("1"))
+            .ToList();
+        var engine = new LintEngine();
+        var cache = new LintCache();
+        var first = engine.Lint(new LintRequest(Documents(), Settings()) { BaseDirectory = Corpus, Cache = cache });
+        var frames = new ReportOptions { ToolVersion = "test", CodeFrames = true };
+        var plain = new ReportOptions { ToolVersion = "test" };
+        Assert.NotEmpty(first.Diagnostics);
+        var (firstFrames, firstPlain) = (TextFormatter.Format(first, frames), TextFormatter.Format(first, plain));
+
+        // Reused without reading; then the files vanish before the report asks for their text.
+        var reused = engine.Lint(new LintRequest(Documents(), Settings()) { BaseDirectory = Corpus, Cache = cache });
+        gone = true;
+        var report = TextFormatter.Format(reused, frames);
+        Assert.Equal(0, reused.Cache!.Checked);
+        Assert.Equal(WithoutTime(firstPlain), WithoutTime(TextFormatter.Format(reused, plain)));
+        Assert.NotEqual(WithoutTime(firstFrames), WithoutTime(report));
+        foreach (var d in first.Diagnostics)
+        {
+            Assert.Contains($"{d.Line}:{d.Column}", report, StringComparison.Ordinal);
+        }
     }
 
     [LinuxFact]
@@ -202,6 +236,9 @@ public sealed class CacheVersionTests
         Assert.Equal(2, usage.ExitCode);
         Assert.Contains("mtime", usage.Stderr, StringComparison.Ordinal);
     }
+
+    private static string WithoutTime(string report) =>
+        System.Text.RegularExpressions.Regex.Replace(report, "in [0-9]+ ms", "in ms", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(5));
 
     private static HashSet<string> PointedInto(LintResult result) =>
         result.Diagnostics.Select(d => d.FullPath).OfType<string>().ToHashSet(StringComparer.Ordinal);

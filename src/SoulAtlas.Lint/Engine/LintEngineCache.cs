@@ -37,6 +37,9 @@ public sealed partial class LintEngine
             /// <summary>The same, for this run's files that have a version.</summary>
             private readonly ConcurrentDictionary<string, CachedFile> _files = new(StringComparer.Ordinal);
 
+            /// <summary>Documents cached diagnostics point into that were not read (known by their version), to read if their text is asked for.</summary>
+            private readonly ConcurrentDictionary<string, ContentFile> _unread = new(StringComparer.Ordinal);
+
             /// <summary>The bytes of the documents cached diagnostics point into, read while hashing, to decode their text again.</summary>
             private readonly ConcurrentDictionary<string, byte[]> _texts = new(StringComparer.Ordinal);
 
@@ -274,9 +277,15 @@ public sealed partial class LintEngine
             /// </summary>
             private CacheDigest? Hash(ContentFile file, bool keep)
             {
-                if (file.Version is { } version && !keep && _previousFiles.TryGetValue(file.Path, out var known) && string.Equals(known.Version, version, StringComparison.Ordinal))
+                if (file.Version is { } version && _previousFiles.TryGetValue(file.Path, out var known) && string.Equals(known.Version, version, StringComparison.Ordinal))
                 {
                     _files[file.Path] = known;
+                    if (keep)
+                    {
+                        // A reused diagnostic points into it: read only if its text is asked for (a code frame).
+                        _unread[file.Path] = file;
+                    }
+
                     return known.Content;
                 }
 
@@ -655,12 +664,34 @@ public sealed partial class LintEngine
                     return _sources.GetOrAdd(at, new SourceFile(at.FullPath, at.DisplayPath, string.Empty));
                 }
 
-                if (!_texts.TryGetValue(at.FullPath, out var bytes))
+                if (_texts.TryGetValue(at.FullPath, out var bytes))
                 {
-                    return null;
+                    return _sources.GetOrAdd(at, new SourceFile(at.FullPath, at.DisplayPath, () => TextDecoder.TextOf(bytes)) { IsDocumentText = true });
                 }
 
-                return _sources.GetOrAdd(at, new SourceFile(at.FullPath, at.DisplayPath, () => TextDecoder.TextOf(bytes)) { IsDocumentText = true });
+                if (_unread.TryGetValue(at.FullPath, out var unread))
+                {
+                    return _sources.GetOrAdd(at, new SourceFile(at.FullPath, at.DisplayPath, () => TextOf(unread)) { IsDocumentText = true });
+                }
+
+                return null;
+            }
+
+            /// <summary>
+            /// The text of a file known by its version, read when first asked for; empty when it can no
+            /// longer be read (it vanished during the run), as for a file without text: a code frame is
+            /// then left out, and the diagnostic's own line and column, kept in the cache, still stand.
+            /// </summary>
+            private static string TextOf(ContentFile file)
+            {
+                try
+                {
+                    return TextDecoder.TextOf(file.ReadBytes() ?? Array.Empty<byte>());
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
+                {
+                    return string.Empty;
+                }
             }
         }
     }

@@ -109,6 +109,23 @@ public sealed class HostileFileSystemTests
     }
 
     [UnixFact]
+    public void Folders_and_files_named_with_white_space_only_are_linted_under_a_gitignore()
+    {
+        using var sources = new TempFolder();
+        sources.CopyTree(Path.Combine(TestPaths.Fixtures, "corpus"));
+        Directory.CreateDirectory(Path.Combine(sources.Path, ".git"));
+        sources.Write(".gitignore", "build/\n*.tmp\n");
+        var record = File.ReadAllText(Path.Combine(sources.Path, "api", "souls", "deckhand.json"));
+        sources.Write(" /x.json", record);
+        sources.Write("api/ /y.json", record);
+        var (exit, stdout, stderr) = RunBounded(sources.Path, ".", "--format", "json", "--today", Today);
+        Assert.Equal(string.Empty, stderr);
+        Assert.Equal(1, exit);
+        Assert.Contains("\" /x.json\"", stdout, StringComparison.Ordinal);
+        Assert.Contains("\"api/ /y.json\"", stdout, StringComparison.Ordinal);
+    }
+
+    [UnixFact]
     public void A_folder_whose_name_is_not_utf8_is_reported_in_words_and_the_rest_is_linted()
     {
         using var sources = new TempFolder();

@@ -16,7 +16,7 @@ public sealed class GitIgnoreFilter
 {
     private readonly string? _workTree;
     private readonly ConcurrentDictionary<string, IgnoreList?> _lists = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (string Folder, IgnoreList List)[]> _chains = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Folder, IgnoreList List, bool FoldersIgnored)[]> _chains = new(StringComparer.Ordinal);
 
     private GitIgnoreFilter(string? workTree)
     {
@@ -54,10 +54,10 @@ public sealed class GitIgnoreFilter
             return false;
         }
 
-        foreach (var (dir, list) in _chains.GetOrAdd(parent, ListsAbove))
+        foreach (var (dir, list, foldersIgnored) in _chains.GetOrAdd(parent, ListsAbove))
         {
             var relative = fullPath.Substring(dir.Length).TrimStart(Path.DirectorySeparatorChar).Replace(Path.DirectorySeparatorChar, '/');
-            if (list.IsIgnored(relative, isDirectory))
+            if (IgnoreMatch.IsIgnored(list, relative, isDirectory, foldersIgnored))
             {
                 return true;
             }
@@ -66,15 +66,20 @@ public sealed class GitIgnoreFilter
         return false;
     }
 
-    /// <summary>The .gitignore files that apply to paths in <paramref name="folder"/>, nearest first: found once per folder, as a walk asks for every file in it.</summary>
-    private (string Folder, IgnoreList List)[] ListsAbove(string folder)
+    /// <summary>
+    /// The .gitignore files that apply to paths in <paramref name="folder"/>, nearest first, each with
+    /// whether it ignores a folder on the way down to <paramref name="folder"/>: found once per folder,
+    /// as a walk asks for every file in it.
+    /// </summary>
+    private (string Folder, IgnoreList List, bool FoldersIgnored)[] ListsAbove(string folder)
     {
-        var lists = new System.Collections.Generic.List<(string, IgnoreList)>();
+        var lists = new System.Collections.Generic.List<(string, IgnoreList, bool)>();
         for (var dir = folder; dir is not null && PathDisplay.IsUnder(dir, _workTree!); dir = Path.GetDirectoryName(dir))
         {
             if (_lists.GetOrAdd(dir, Load) is { } list)
             {
-                lists.Add((dir, list));
+                var relative = folder.Substring(dir.Length).TrimStart(Path.DirectorySeparatorChar).Replace(Path.DirectorySeparatorChar, '/');
+                lists.Add((dir, list, IgnoreMatch.AnyFolderIgnored(list, relative)));
             }
 
             if (dir.Length == _workTree!.Length)
@@ -105,5 +110,126 @@ public sealed class GitIgnoreFilter
         {
             return null;
         }
+    }
+}
+
+/// <summary>
+/// <see cref="IgnoreList.IsIgnored(string, bool)"/> for many files in one folder. For a file the
+/// library tests, besides the file's own path, every folder on the way to it, splitting and joining
+/// the path each time; the folders are the same for every file in a folder, so that part is asked
+/// once per folder (<see cref="AnyFolderIgnored"/>) and each file's own path is matched against the
+/// rules as the library matches it: the last rule that matches decides, a negated one re-including.
+/// </summary>
+internal static class IgnoreMatch
+{
+    /// <summary>As the library answers for <paramref name="relative"/>, given what <see cref="AnyFolderIgnored"/> said of its folder.</summary>
+    public static bool IsIgnored(IgnoreList list, string relative, bool isDirectory, bool foldersIgnored)
+    {
+        if (isDirectory)
+        {
+            // The library tests a folder's own path only.
+            return PathIgnored(list, relative, true);
+        }
+
+        if (!IsPlain(relative))
+        {
+            try
+            {
+                return list.IsIgnored(relative, false);
+            }
+            catch (ArgumentException)
+            {
+                // The library fails on a path of blank names only, which no rule names.
+                return false;
+            }
+        }
+
+        return foldersIgnored || PathIgnored(list, relative, false);
+    }
+
+    /// <summary>Whether the list ignores one of the folders of <paramref name="folder"/> (a path relative to the list's folder; empty for the folder itself), as the library tests them for a file in it.</summary>
+    public static bool AnyFolderIgnored(IgnoreList list, string folder)
+    {
+        if (folder.Length == 0)
+        {
+            return false;
+        }
+
+        if (!IsPlain(folder))
+        {
+            // Unused: no path beneath it is plain, and those are left to the library whole.
+            return false;
+        }
+
+        for (var end = folder.IndexOf('/'); ; end = folder.IndexOf('/', end + 1))
+        {
+            if (PathIgnored(list, end < 0 ? folder : folder.Substring(0, end), true))
+            {
+                return true;
+            }
+
+            if (end < 0)
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The library's test of one path: the last matching rule decides. A name of white space only
+    /// (a folder called " "), which the library refuses to match, is not ignored: it is linted, not
+    /// the end of the run.
+    /// </summary>
+    private static bool PathIgnored(IgnoreList list, string path, bool isDirectory)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return false;
+        }
+
+        var ignored = false;
+        foreach (var rule in list.Rules)
+        {
+            if (rule.IsMatch(path, isDirectory))
+            {
+                ignored = (rule.PatternFlags & PatternFlags.NEGATION) == 0;
+            }
+        }
+
+        return ignored;
+    }
+
+    /// <summary>
+    /// A path the library splits into the folders it is written with: no ':' (which it removes), no
+    /// empty or blank segment (which it skips) and no white space at either end (which it trims).
+    /// </summary>
+    private static bool IsPlain(string path)
+    {
+        if (path.Length == 0 || path.IndexOf(':') >= 0 || char.IsWhiteSpace(path[0]) || char.IsWhiteSpace(path[path.Length - 1]))
+        {
+            return false;
+        }
+
+        var start = 0;
+        for (var i = 0; i <= path.Length; i++)
+        {
+            if (i == path.Length || path[i] == '/')
+            {
+                var blank = true;
+                for (var k = start; k < i && blank; k++)
+                {
+                    blank = char.IsWhiteSpace(path[k]);
+                }
+
+                if (blank)
+                {
+                    return false;
+                }
+
+                start = i + 1;
+            }
+        }
+
+        return true;
     }
 }

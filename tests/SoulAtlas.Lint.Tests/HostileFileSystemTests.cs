@@ -108,6 +108,28 @@ public sealed class HostileFileSystemTests
             Newtonsoft.Json.Linq.JObject.Parse(stdout)["summary"]!["occupations"]!.ToString());
     }
 
+    [Fact]
+    public void A_malformed_gitignore_line_drops_only_that_line()
+    {
+        using var sources = new TempFolder();
+        sources.CopyTree(Path.Combine(TestPaths.Fixtures, "corpus"));
+        Directory.CreateDirectory(Path.Combine(sources.Path, ".git"));
+        // A problem in the folder the good line ignores: reported only if that line were dropped.
+        File.AppendAllText(Path.Combine(sources.Path, "souls", "harbour-pilot", "SOUL.md"), "\nIt is important to note the tide.\n");
+        sources.Write(".gitignore", "souls/harbour-pilot/\n");
+        var (_, clean, _) = RunBounded(sources.Path, ".", "--format", "json", "--today", Today);
+        sources.Write(".gitignore", "[\nsouls/harbour-pilot/\na[b\n");
+        var (exit, stdout, stderr) = RunBounded(sources.Path, ".", "--format", "json", "--today", Today);
+        Assert.Equal((0, string.Empty), (exit, stderr));
+        Assert.DoesNotContain("harbour-pilot/SOUL.md", stdout, StringComparison.Ordinal);
+        Assert.Equal(
+            Newtonsoft.Json.Linq.JObject.Parse(clean)["diagnostics"]!.ToString(),
+            Newtonsoft.Json.Linq.JObject.Parse(stdout)["diagnostics"]!.ToString());
+        Assert.Equal(
+            Newtonsoft.Json.Linq.JObject.Parse(clean)["summary"]!["occupations"]!.ToString(),
+            Newtonsoft.Json.Linq.JObject.Parse(stdout)["summary"]!["occupations"]!.ToString());
+    }
+
     [UnixFact]
     public void Folders_and_files_named_with_white_space_only_are_linted_under_a_gitignore()
     {

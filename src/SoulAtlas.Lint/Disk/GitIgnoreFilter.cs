@@ -104,7 +104,21 @@ public sealed class GitIgnoreFilter
             }
 
             var text = DiskConfig.ReadText(file, file, DiskConfig.MaxConfigBytes, m => new IOException(m));
-            return new IgnoreList(text.Split('\n').Select(line => line.TrimEnd('\r')));
+            var list = new IgnoreList();
+            foreach (var line in text.Split('\n'))
+            {
+                try
+                {
+                    list.AddRule(line.TrimEnd('\r'));
+                }
+                catch (ArgumentException)
+                {
+                    // A malformed pattern (an unclosed '['), which git's matcher matches nothing with:
+                    // the file's other lines still apply.
+                }
+            }
+
+            return list;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
         {

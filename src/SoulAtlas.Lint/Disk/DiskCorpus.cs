@@ -128,7 +128,7 @@ public sealed class DiskCorpus : IDisposable
                 0,
                 list.Count,
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.MaxDegreeOfParallelism), CancellationToken = cancellationToken },
-                i => documents[i] = (settled is { } limit ? OpenWhenRead(list[i], regular.TryGetValue(list[i], out var found) ? found : FileStatus.OfTarget(list[i]), limit, settings.Limits, handles, seen) : null)
+                i => documents[i] = (settled is { } limit ? OpenWhenRead(list[i], regular.TryGetValue(list[i], out var found) ? found : FileStatus.OfTarget(list[i]), limit, settings.Limits, handles) : null)
                     ?? Open(list[i], settings.Limits, handles, seen));
         }
         catch
@@ -150,9 +150,10 @@ public sealed class DiskCorpus : IDisposable
     /// A regular file last changed before <paramref name="settledBefore"/> (nanoseconds since 1970),
     /// with its version, to be opened when it is first read; null when the file is not such a file or
     /// the system does not tell (it is then opened now). <paramref name="status"/> is the status of
-    /// what the path names (a link's target's).
+    /// what the path names (a link's target's). Only a run that writes nothing names versions, so
+    /// no stamp for --fix is taken: a file opened this way is never written.
     /// </summary>
-    private static ContentFile? OpenWhenRead(string fullPath, FileStatus status, long settledBefore, LoadLimits limits, HandleBudget handles, ConcurrentDictionary<string, (long, DateTime)> seen)
+    private static ContentFile? OpenWhenRead(string fullPath, FileStatus status, long settledBefore, LoadLimits limits, HandleBudget handles)
     {
 #if NET
         if (!status.Known || status.Kind != FileKind.Regular || status.Modified >= settledBefore || status.Changed >= settledBefore || status.Length > limits.MaxFileBytes)
@@ -160,10 +161,8 @@ public sealed class DiskCorpus : IDisposable
             return null;
         }
 
-        var version = string.Join(
-            ":",
-            new[] { status.Device, status.Inode, (ulong)status.Length, (ulong)status.Modified, (ulong)status.Changed }.Select(n => n.ToString(CultureInfo.InvariantCulture)));
-        var file = new OpenedWhenRead(fullPath, status.Length, handles, seen);
+        var version = string.Create(CultureInfo.InvariantCulture, $"{status.Device}:{status.Inode}:{status.Length}:{status.Modified}:{status.Changed}");
+        var file = new OpenedWhenRead(fullPath, status.Length, handles);
         return ContentFile.FromSource(fullPath, status.Length, file.Read, file.ReadInto).WithVersion(version);
 #else
         return null;
@@ -231,40 +230,27 @@ public sealed class DiskCorpus : IDisposable
         private readonly string _path;
         private readonly long _length;
         private readonly HandleBudget _handles;
-        private readonly ConcurrentDictionary<string, (long, DateTime)> _seen;
         private readonly object _opening = new();
         private Microsoft.Win32.SafeHandles.SafeFileHandle? _kept;
 
-        public OpenedWhenRead(string path, long length, HandleBudget handles, ConcurrentDictionary<string, (long, DateTime)> seen)
+        public OpenedWhenRead(string path, long length, HandleBudget handles)
         {
             _path = path;
             _length = length;
             _handles = handles;
-            _seen = seen;
         }
 
-        public byte[] Read()
+        public byte[] Read() => Through(handle => ReadAt(handle, _length));
+
+        public int ReadInto(byte[] buffer) => Through(handle => ReadAt(handle, buffer, _length));
+
+        /// <summary>Reads through the kept handle, or through one opened for this read when the budget is spent.</summary>
+        private T Through<T>(Func<Microsoft.Win32.SafeHandles.SafeFileHandle, T> read)
         {
             var handle = Handle(out var own);
             try
             {
-                return ReadAt(handle, _length);
-            }
-            finally
-            {
-                if (own)
-                {
-                    handle.Dispose();
-                }
-            }
-        }
-
-        public int ReadInto(byte[] buffer)
-        {
-            var handle = Handle(out var own);
-            try
-            {
-                return ReadAt(handle, buffer, _length);
+                return read(handle);
             }
             finally
             {
@@ -296,7 +282,6 @@ public sealed class DiskCorpus : IDisposable
                     throw new IOException(CorpusDiscovery.WhyUnreadable(_path, ex), ex);
                 }
 
-                _seen.TryAdd(_path, (_length, File.GetLastWriteTimeUtc(handle)));
                 if (_handles.TryKeep(handle))
                 {
                     _kept = handle;

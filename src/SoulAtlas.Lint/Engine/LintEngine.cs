@@ -318,37 +318,45 @@ public sealed partial class LintEngine
             var checkedSlugs = new string?[reported.Count];
             progress?.AddTotal(reported.Count);
             var order = cache?.CheckFirst(reported);
-            ForEach(reported.Count, k =>
+            var groups = CheckGroups(reported, order, sourcesBySlug);
+            ForEach(groups.Count, g =>
             {
-                var i = order?[k] ?? k;
-                var unit = reported[i];
-                if (cache is not null && cache.TryReuse(unit, out var reused, out var slug))
+                // A source folder is read once for its own check and those of its records, which
+                // compare against it; the group is checked on one thread, so the document is not shared.
+                var (folder, members) = groups[g];
+                LoadedFile? shared = null;
+                LoadedFile LoadOnce(Unit unit) => ReferenceEquals(unit, folder) ? shared ??= Load(unit) : Load(unit);
+                foreach (var i in members)
                 {
-                    (perUnit[i], checkedSlugs[i]) = (reused, slug);
-                    progress?.Step();
-                    return;
-                }
-
-                var log = cache?.LogFor(unit);
-                var loaded = Load(unit);
-                if (loaded.Document is { Form: DocumentForm.Record } record)
-                {
-                    log?.Add(DependencyKind.SourceOf, record.Slug);
-                    if (sourcesBySlug.TryGetValue(record.Slug, out var source))
+                    var unit = reported[i];
+                    if (cache is not null && cache.TryReuse(unit, out var reused, out var slug))
                     {
-                        record.Source = Load(source).Document;
+                        (perUnit[i], checkedSlugs[i]) = (reused, slug);
+                        progress?.Step();
+                        continue;
                     }
-                }
 
-                (perUnit[i], computed[i]) = Check(loaded, index, log, unit);
-                checkedSlugs[i] = computed[i]?.Slug;
-                cache?.Store(unit, perUnit[i], checkedSlugs[i], log);
-                if (!_settings.CollectComputed)
-                {
-                    computed[i] = null;
-                }
+                    var log = cache?.LogFor(unit);
+                    var loaded = LoadOnce(unit);
+                    if (loaded.Document is { Form: DocumentForm.Record } record)
+                    {
+                        log?.Add(DependencyKind.SourceOf, record.Slug);
+                        if (sourcesBySlug.TryGetValue(record.Slug, out var source))
+                        {
+                            record.Source = LoadOnce(source).Document;
+                        }
+                    }
 
-                progress?.Step();
+                    (perUnit[i], computed[i]) = Check(loaded, index, log, unit);
+                    checkedSlugs[i] = computed[i]?.Slug;
+                    cache?.Store(unit, perUnit[i], checkedSlugs[i], log);
+                    if (!_settings.CollectComputed)
+                    {
+                        computed[i] = null;
+                    }
+
+                    progress?.Step();
+                }
             });
             Lap("compute and check");
 
@@ -381,6 +389,40 @@ public sealed partial class LintEngine
             {
                 Cache = cacheUse,
             };
+        }
+
+        /// <summary>
+        /// The units to check in groups, in <paramref name="order"/> (of first members): a source
+        /// folder with the records of its slug, every other unit alone. The group's folder is null
+        /// when it has none.
+        /// </summary>
+        private static List<(Unit? Folder, List<int> Members)> CheckGroups(List<Unit> reported, int[]? order, Dictionary<string, Unit> sourcesBySlug)
+        {
+            var groups = new List<(Unit?, List<int>)>();
+            var byFolder = new Dictionary<Unit, List<int>>();
+            for (var k = 0; k < reported.Count; k++)
+            {
+                var i = order?[k] ?? k;
+                var unit = reported[i];
+                var folder = unit.IsSource ? unit
+                    : unit.Entry is { } entry && sourcesBySlug.TryGetValue(entry.Slug, out var source) ? source
+                    : null;
+                if (folder is null)
+                {
+                    groups.Add((null, new List<int> { i }));
+                    continue;
+                }
+
+                if (!byFolder.TryGetValue(folder, out var members))
+                {
+                    byFolder.Add(folder, members = new List<int>());
+                    groups.Add((folder, members));
+                }
+
+                members.Add(i);
+            }
+
+            return groups;
         }
 
         /// <summary>The contract in force, loaded on first use (a run that reuses every result never needs it).</summary>

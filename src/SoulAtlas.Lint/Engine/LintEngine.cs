@@ -239,6 +239,9 @@ public sealed partial class LintEngine
         private readonly long[] _ruleTicks = new long[RuleSet.DocumentRules.Count];
         private readonly LintScope? _scope;
 
+        /// <summary>Buffers for bytes needed only for a moment (scans, digests).</summary>
+        internal ReadBuffers Buffers { get; } = new();
+
         public Run(LintEngine engine, LintRequest request, CancellationToken cancellation)
         {
             _engine = engine;
@@ -536,9 +539,9 @@ public sealed partial class LintEngine
             }
             else
             {
-                var problems = new List<LoadProblem>();
-                var bytes = FileBytes.Read(unit.Record!, display, _settings.Limits, problems);
-                if (bytes is null)
+                // The bytes are needed only while scanning; the full load reports a file that cannot be read.
+                using var lease = Buffers.Read(unit.Record!, _settings.Limits.MaxFileBytes);
+                if (lease.Bytes is not { } bytes)
                 {
                     unit.Outcome = LoadOutcome.Broken;
                 }
@@ -546,10 +549,10 @@ public sealed partial class LintEngine
                 {
                     if (unit.MayHaveTwin)
                     {
-                        unit.TwinPrefix = CacheDigest.Of(bytes, Math.Min(bytes.Length, TwinPrefixBytes));
+                        unit.TwinPrefix = CacheDigest.Of(bytes, Math.Min(lease.Count, TwinPrefixBytes));
                     }
 
-                    var (outcome, entry) = RecordIndexScanner.Scan(unit.Path, display, bytes, _settings.Limits.MaxDepth);
+                    var (outcome, entry) = RecordIndexScanner.Scan(unit.Path, display, bytes, lease.Count, _settings.Limits.MaxDepth);
                     unit.Outcome = outcome switch
                     {
                         ScanOutcome.Record => LoadOutcome.Occupation,

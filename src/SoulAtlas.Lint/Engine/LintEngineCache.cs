@@ -50,8 +50,6 @@ public sealed partial class LintEngine
             /// </summary>
             private readonly ConcurrentBag<DigestBuilder> _builders = new();
 
-            /// <summary>Buffers files are read into to be hashed: one per thread at a time, grown as needed, kept for the run.</summary>
-            private readonly ConcurrentBag<byte[]> _readBuffers = new();
             private readonly ConcurrentDictionary<CachedSource, SourceFile> _sources = new();
             private readonly ConcurrentDictionary<string, CachedUnit> _stored = new(StringComparer.Ordinal);
             private readonly ConcurrentDictionary<CorpusEntry, CacheDigest> _entryDigests = new();
@@ -301,71 +299,25 @@ public sealed partial class LintEngine
             /// <summary>The digest of the file's bytes as read now; null when it cannot be read.</summary>
             private CacheDigest? Read(ContentFile file, bool keep)
             {
-                byte[]? rented = null;
-                try
-                {
-                    var bytes = file.HeldBytes;
-                    var count = bytes?.Length ?? -1;
-                    if (bytes is null && file.Length <= _run._settings.Limits.MaxFileBytes)
-                    {
-                        rented = RentBuffer((int)Math.Max(file.Length, 1));
-                        count = file.ReadInto(rented);
-                        bytes = count >= 0 ? rented : null;
-                    }
-
-                    if (bytes is null)
-                    {
-                        bytes = file.ReadBytes();
-                        count = bytes?.Length ?? -1;
-                    }
-
-                    if (bytes is null)
-                    {
-                        return null;
-                    }
-
-                    if (keep)
-                    {
-                        var kept = bytes;
-                        if (ReferenceEquals(bytes, rented) || count != bytes.Length)
-                        {
-                            kept = new byte[count];
-                            Buffer.BlockCopy(bytes, 0, kept, 0, count);
-                        }
-
-                        _texts[file.Path] = kept;
-                    }
-
-                    return CacheDigest.Of(bytes, count);
-                }
-                catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
+                using var lease = _run.Buffers.Read(file, _run._settings.Limits.MaxFileBytes);
+                if (lease.Bytes is not { } bytes)
                 {
                     return null;
                 }
-                finally
+
+                if (keep)
                 {
-                    if (rented is not null)
+                    var kept = bytes;
+                    if (lease.IsBorrowed || lease.Count != bytes.Length)
                     {
-                        _readBuffers.Add(rented);
+                        kept = new byte[lease.Count];
+                        Buffer.BlockCopy(bytes, 0, kept, 0, lease.Count);
                     }
-                }
-            }
 
-            /// <summary>A buffer of at least <paramref name="length"/> bytes, from those the run's threads returned.</summary>
-            private byte[] RentBuffer(int length)
-            {
-                if (_readBuffers.TryTake(out var buffer) && buffer.Length >= length)
-                {
-                    return buffer;
+                    _texts[file.Path] = kept;
                 }
 
-                var size = 1 << 16;
-                while (size < length && size < (1 << 30))
-                {
-                    size <<= 1;
-                }
-
-                return new byte[Math.Max(size, length)];
+                return CacheDigest.Of(bytes, lease.Count);
             }
 
             /// <summary>The digest of the answers <paramref name="dependencies"/> have now, in order; null when one cannot be known.</summary>

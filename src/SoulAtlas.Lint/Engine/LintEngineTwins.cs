@@ -58,7 +58,8 @@ public sealed partial class LintEngine
             {
                 try
                 {
-                    digests[i] = candidates[i].Record!.ReadBytes() is { } bytes ? CacheDigest.Of(bytes, bytes.Length) : null;
+                    using var lease = Buffers.Read(candidates[i].Record!, _settings.Limits.MaxFileBytes);
+                    digests[i] = lease.Bytes is { } bytes ? CacheDigest.Of(bytes, lease.Count) : null;
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
                 {

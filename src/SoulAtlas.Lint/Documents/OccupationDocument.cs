@@ -20,6 +20,7 @@ public enum DocumentForm
 public sealed class Section
 {
     private ParsedBody? _parsed;
+    private Section? _sameAs;
     private JsonStringMap? _literalMap;
 
     public Section(int index, string heading, SourceRange headingRange, string markdown, SourceRange markdownRange, JObject? recordEntry)
@@ -64,7 +65,20 @@ public sealed class Section
     /// <summary>Set once the body rules have reported <see cref="SyntaxProblem"/>, so it is reported once.</summary>
     internal bool SyntaxProblemReported { get; set; }
 
-    private ParsedBody Parsed => LazyInitializer.EnsureInitialized(ref _parsed, () =>
+    /// <summary>
+    /// Takes its syntax tree from <paramref name="same"/> (parsed once, by whichever asks first) when
+    /// their markdown is the same: a record's sections are its source's, and both are checked.
+    /// Rules only read trees. Both sections must be used from one thread.
+    /// </summary>
+    internal void ShareSyntaxWith(Section same)
+    {
+        if (_parsed is null && !ReferenceEquals(same, this) && string.Equals(Markdown, same.Markdown, StringComparison.Ordinal))
+        {
+            _sameAs = same;
+        }
+    }
+
+    private ParsedBody Parsed => _sameAs is { } same ? same.Parsed : LazyInitializer.EnsureInitialized(ref _parsed, () =>
     {
         var document = BodyMarkdown.TryParse(Markdown, out var problem);
         return new ParsedBody(document, problem);

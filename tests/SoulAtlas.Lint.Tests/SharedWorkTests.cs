@@ -56,11 +56,13 @@ public sealed class SharedWorkTests
 
         var source = Of("Some *text* here.\n");
         var same = Of("Some *text* here.\n");
-        var other = Of("Some *other* text.\n");
+        var other = Of("Some *other* and longer text.\n");
         same.ShareSyntaxWith(source);
         other.ShareSyntaxWith(source);
 
         Assert.Same(source.Syntax, same.Syntax);
+        Assert.Equal(3, same.WordCount);
+        Assert.Equal(5, other.WordCount);
         Assert.NotSame(source.Syntax, other.Syntax);
         Assert.Contains("other", Markdig.Markdown.ToHtml(other.Syntax), StringComparison.Ordinal);
     }

@@ -21,6 +21,7 @@ public sealed class Section
 {
     private ParsedBody? _parsed;
     private Section? _sameAs;
+    private int _wordCount = -1;
     private JsonStringMap? _literalMap;
 
     public Section(int index, string heading, SourceRange headingRange, string markdown, SourceRange markdownRange, JObject? recordEntry)
@@ -62,17 +63,37 @@ public sealed class Section
     /// <summary>Why <see cref="Syntax"/> is empty although the body is not: too costly or too deeply nested to parse; null when it was parsed.</summary>
     public BodyMarkdownProblem? SyntaxProblem => Parsed.Problem;
 
+    /// <summary>The words of <see cref="Markdown"/> as the site counts them, counted once (with the syntax tree, shared with a section of the same markdown).</summary>
+    public int WordCount
+    {
+        get
+        {
+            if (_sameAs is { } same)
+            {
+                return same.WordCount;
+            }
+
+            // An int is written whole, so a section read from several threads at worst counts twice.
+            if (_wordCount < 0)
+            {
+                _wordCount = Computation.WordCounter.Count(Markdown);
+            }
+
+            return _wordCount;
+        }
+    }
+
     /// <summary>Set once the body rules have reported <see cref="SyntaxProblem"/>, so it is reported once.</summary>
     internal bool SyntaxProblemReported { get; set; }
 
     /// <summary>
-    /// Takes its syntax tree from <paramref name="same"/> (parsed once, by whichever asks first) when
+    /// Takes its syntax tree and word count from <paramref name="same"/> (made once, by whichever asks first) when
     /// their markdown is the same: a record's sections are its source's, and both are checked.
     /// Rules only read trees. Both sections must be used from one thread.
     /// </summary>
     internal void ShareSyntaxWith(Section same)
     {
-        if (_parsed is null && !ReferenceEquals(same, this) && string.Equals(Markdown, same.Markdown, StringComparison.Ordinal))
+        if (_parsed is null && _wordCount < 0 && !ReferenceEquals(same, this) && string.Equals(Markdown, same.Markdown, StringComparison.Ordinal))
         {
             _sameAs = same;
         }

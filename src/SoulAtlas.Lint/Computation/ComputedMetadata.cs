@@ -69,7 +69,7 @@ public static class ComputedCalculator
         var total = 0;
         foreach (var section in document.Sections)
         {
-            var words = section.WordCount;
+            var words = section.WordCount(WordCounter.Count);
             total += words;
             sections.Add(new SectionComputation(section.Heading, HeadingSlugger.Slug(section.Heading), words));
         }

@@ -63,24 +63,24 @@ public sealed class Section
     /// <summary>Why <see cref="Syntax"/> is empty although the body is not: too costly or too deeply nested to parse; null when it was parsed.</summary>
     public BodyMarkdownProblem? SyntaxProblem => Parsed.Problem;
 
-    /// <summary>The words of <see cref="Markdown"/> as the site counts them, counted once (with the syntax tree, shared with a section of the same markdown).</summary>
-    public int WordCount
+    /// <summary>
+    /// The words of <see cref="Markdown"/> by <paramref name="count"/> (the site's counting), counted
+    /// once and kept, and shared with a section of the same markdown as the syntax tree is.
+    /// </summary>
+    internal int WordCount(Func<string, int> count)
     {
-        get
+        if (_sameAs is { } same)
         {
-            if (_sameAs is { } same)
-            {
-                return same.WordCount;
-            }
-
-            // An int is written whole, so a section read from several threads at worst counts twice.
-            if (_wordCount < 0)
-            {
-                _wordCount = Computation.WordCounter.Count(Markdown);
-            }
-
-            return _wordCount;
+            return same.WordCount(count);
         }
+
+        // An int is written whole, so a section read from several threads at worst counts twice.
+        if (_wordCount < 0)
+        {
+            _wordCount = count(Markdown);
+        }
+
+        return _wordCount;
     }
 
     /// <summary>Set once the body rules have reported <see cref="SyntaxProblem"/>, so it is reported once.</summary>

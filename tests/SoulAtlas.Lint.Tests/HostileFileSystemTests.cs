@@ -89,6 +89,45 @@ public sealed class HostileFileSystemTests
     }
 
     [UnixFact]
+    public void Each_folder_is_listed_once_and_a_source_folder_is_one_where_its_files_exist()
+    {
+        using var corpus = new TempFolder();
+        var souls = Path.Combine(corpus.Path, "souls");
+        string Soul(string name)
+        {
+            var folder = Path.Combine(souls, name);
+            Directory.CreateDirectory(folder);
+            return folder;
+        }
+
+        File.WriteAllText(Path.Combine(Soul("regular"), "SOUL.md"), "# Regular\n");
+        File.WriteAllText(Path.Combine(Soul("regular"), "notes.JSON"), "{}");
+        File.WriteAllText(Path.Combine(Soul("regular"), "extra.json"), "{}");
+        File.CreateSymbolicLink(Path.Combine(Soul("linked"), "SOUL.md"), Path.Combine(souls, "regular", "SOUL.md"));
+        File.CreateSymbolicLink(Path.Combine(Soul("dangling"), "SOUL.md"), Path.Combine(souls, "nowhere", "SOUL.md"));
+        Directory.CreateDirectory(Path.Combine(Soul("folder-named-soul"), "SOUL.md"));
+        File.WriteAllText(Path.Combine(Soul("metadata-only"), "metadata.yaml"), "slug: metadata-only\n");
+        Soul("empty");
+        MakeFifo(Path.Combine(Soul("fifo"), "SOUL.md"));
+        File.WriteAllText(Path.Combine(Soul("json-named-folder"), "SOUL.md"), "# X\n");
+        Directory.CreateDirectory(Path.Combine(souls, "json-named-folder", "folder.json"));
+
+        var filter = Configuration.PathFilter.For(new Configuration.LintSettings());
+        var notes = new System.Collections.Generic.List<Text.ContentFile>();
+        var listed = new Disk.CorpusDiscovery.Listings();
+        var json = Disk.CorpusDiscovery.FindJsonFiles(corpus.Path, filter, notes, listed);
+        var found = Disk.CorpusDiscovery.FindSourceFolders(corpus.Path, filter, notes, listed);
+
+        // What File.Exists and Directory.GetFiles say, asked of each folder on its own.
+        var expected = Directory.GetDirectories(souls).Where(Disk.CorpusDiscovery.IsSourceFolder).OrderBy(f => f, StringComparer.Ordinal).ToList();
+        // A link that leads nowhere exists for File.Exists (it is reported when read).
+        Assert.Equal(new[] { "dangling", "fifo", "json-named-folder", "linked", "metadata-only", "regular" }, expected.Select(Path.GetFileName));
+        Assert.Equal(expected, found);
+        Assert.Equal(Directory.GetFiles(corpus.Path, "*.json", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal), json);
+        Assert.Equal(Disk.CorpusDiscovery.FindSourceFolders(corpus.Path, filter, notes), found);
+    }
+
+    [UnixFact]
     public void A_gitignore_that_is_a_fifo_or_a_link_to_a_device_is_passed_over_as_git_does()
     {
         using var sources = new TempFolder();

@@ -45,6 +45,57 @@ public static class CorpusDiscovery
     }
 
     /// <summary>
+    /// What discovery learned of each folder it entered, so that no folder is listed twice: its
+    /// entries from one listing, and the subfolders it enters (with their statuses).
+    /// </summary>
+    internal sealed class Listings
+    {
+        /// <summary>Each listed folder's entries: full paths of the files (anything not a folder), and of the folders (links to folders too).</summary>
+        public Dictionary<string, (List<string> Files, List<string> Folders)> Entries { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Each folder's subfolders that discovery enters, as <see cref="Subfolders(string, PathFilter, List{ContentFile}, Listings)"/> found them.</summary>
+        public Dictionary<string, List<(string Path, FileStatus Status)>> Entered { get; } = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The entries of <paramref name="dir"/>, listed once (a folder's entries are read with one
+    /// open and one pass, where asking for its files and its folders apart would list it twice).
+    /// </summary>
+    /// <exception cref="IOException">The folder cannot be listed.</exception>
+    /// <exception cref="UnauthorizedAccessException">The folder cannot be listed.</exception>
+    private static (List<string> Files, List<string> Folders) ListOf(string dir, Listings? listings)
+    {
+        if (listings is not null && listings.Entries.TryGetValue(dir, out var known))
+        {
+            return known;
+        }
+
+        var files = new List<string>();
+        var folders = new List<string>();
+#if NET
+        // As Directory.GetFiles and GetDirectories list (a link to a folder counts as a folder).
+        var entries = new System.IO.Enumeration.FileSystemEnumerable<(string Path, bool IsFolder)>(
+            dir,
+            (ref System.IO.Enumeration.FileSystemEntry entry) => (entry.ToFullPath(), entry.IsDirectory),
+            new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = 0, IgnoreInaccessible = false });
+        foreach (var (path, isFolder) in entries)
+        {
+            (isFolder ? folders : files).Add(path);
+        }
+#else
+        files.AddRange(Directory.GetFiles(dir));
+        folders.AddRange(Directory.GetDirectories(dir));
+#endif
+        var listing = (files, folders);
+        if (listings is not null)
+        {
+            listings.Entries[dir] = listing;
+        }
+
+        return listing;
+    }
+
+    /// <summary>
     /// A content repository's root holds souls/&lt;slug&gt;/ folders (or mirrored/). A folder of
     /// published records that happens to be called souls/ (api/souls/*.json) does not make one.
     /// </summary>
@@ -67,17 +118,21 @@ public static class CorpusDiscovery
     public static List<string> FindSourceFolders(string root, PathFilter ignore, List<ContentFile> notes) =>
         FindSourceFolders(root, ignore, notes, null);
 
-    /// <summary>As <see cref="FindSourceFolders(string, PathFilter, List{ContentFile})"/>, reusing the folder listings <paramref name="listed"/> holds (those <see cref="FindJsonFiles(string, PathFilter, List{ContentFile}, Dictionary{string, List{ValueTuple{string, FileStatus}}})"/> made).</summary>
-    internal static List<string> FindSourceFolders(string root, PathFilter ignore, List<ContentFile> notes, Dictionary<string, List<(string Path, FileStatus Status)>>? listed)
+    /// <summary>
+    /// As <see cref="FindSourceFolders(string, PathFilter, List{ContentFile})"/>, reusing the folder
+    /// listings <paramref name="listed"/> holds (those <see cref="FindJsonFiles(string, PathFilter, List{ContentFile}, Listings, IDictionary{string, FileStatus})"/>
+    /// made), and keeping the status of each regular SOUL.md and metadata.yaml in <paramref name="regular"/>.
+    /// </summary>
+    internal static List<string> FindSourceFolders(string root, PathFilter ignore, List<ContentFile> notes, Listings? listed, IDictionary<string, FileStatus>? regular = null)
     {
         var folders = new List<string>();
-        AddSourceFolders(Path.Combine(root, "souls"), folders, ignore, notes, listed);
+        AddSourceFolders(Path.Combine(root, "souls"), folders, ignore, notes, listed, regular);
         var mirrored = Path.Combine(root, "mirrored");
         if (Directory.Exists(mirrored) && FileStatus.Of(mirrored).Kind == FileKind.Directory)
         {
             foreach (var (origin, _) in Subfolders(mirrored, ignore, notes, listed))
             {
-                AddSourceFolders(origin, folders, ignore, notes, listed);
+                AddSourceFolders(origin, folders, ignore, notes, listed, regular);
             }
         }
 
@@ -90,6 +145,46 @@ public static class CorpusDiscovery
         File.Exists(Path.Combine(folder, "SOUL.md")) || File.Exists(Path.Combine(folder, "metadata.yaml"));
 
     /// <summary>
+    /// As <see cref="IsSourceFolder(string)"/>, from the folder's listing when it was listed: a name
+    /// it lacks is not asked about, and the status of a regular file is kept in <paramref name="regular"/>.
+    /// </summary>
+    private static bool IsSourceFolder(string folder, Listings? listed, IDictionary<string, FileStatus>? regular)
+    {
+        if (listed is null || !listed.Entries.TryGetValue(folder, out var listing))
+        {
+            return IsSourceFolder(folder);
+        }
+
+        var found = false;
+        foreach (var file in listing.Files)
+        {
+            var name = Path.GetFileName(file);
+            if (!string.Equals(name, "SOUL.md", StringComparison.Ordinal) && !string.Equals(name, "metadata.yaml", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var status = FileStatus.Of(file);
+            if (status.Kind == FileKind.Regular)
+            {
+                if (regular is not null)
+                {
+                    regular[file] = status;
+                }
+
+                found = true;
+            }
+            else if (status.Kind != FileKind.Missing && File.Exists(file))
+            {
+                // A link, or a FIFO or device: what File.Exists says, as for a folder not listed.
+                found = true;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
     /// Whether a file found in the corpus may be read: a regular file, or a link to one inside
     /// <paramref name="root"/>. Anything else is noted (a link out of the corpus, a FIFO, socket or
     /// device, which opening could block on) and passed over.
@@ -99,7 +194,8 @@ public static class CorpusDiscovery
     /// <summary>As <see cref="MayRead(string, string, List{ContentFile})"/>, keeping the status of a regular file (not a link) in <paramref name="regular"/>, so that it need not be asked again.</summary>
     internal static bool MayRead(string path, string root, List<ContentFile> notes, IDictionary<string, FileStatus>? regular)
     {
-        var status = FileStatus.Of(path);
+        // A regular file's status taken a moment ago, as its folder was searched, is not asked again.
+        var status = regular is not null && regular.TryGetValue(path, out var known) ? known : FileStatus.Of(path);
         switch (status.Kind)
         {
             case FileKind.Regular:
@@ -155,7 +251,7 @@ public static class CorpusDiscovery
 #endif
     }
 
-    private static void AddSourceFolders(string parent, List<string> folders, PathFilter ignore, List<ContentFile> notes, Dictionary<string, List<(string Path, FileStatus Status)>>? listed)
+    private static void AddSourceFolders(string parent, List<string> folders, PathFilter ignore, List<ContentFile> notes, Listings? listed, IDictionary<string, FileStatus>? regular)
     {
         if (!Directory.Exists(parent) || ignore.IsIgnored(parent, isDirectory: true) || FileStatus.Of(parent).Kind != FileKind.Directory)
         {
@@ -164,7 +260,7 @@ public static class CorpusDiscovery
 
         foreach (var (folder, _) in Subfolders(parent, ignore, notes, listed))
         {
-            if (IsSourceFolder(folder))
+            if (IsSourceFolder(folder, listed, regular))
             {
                 folders.Add(folder);
             }
@@ -179,9 +275,9 @@ public static class CorpusDiscovery
     /// As <see cref="Subfolders(string, PathFilter, List{ContentFile})"/>, with each folder's status;
     /// a listing already in <paramref name="listed"/> is not made (nor noted) again.
     /// </summary>
-    private static List<(string Path, FileStatus Status)> Subfolders(string parent, PathFilter ignore, List<ContentFile> notes, Dictionary<string, List<(string Path, FileStatus Status)>>? listed)
+    private static List<(string Path, FileStatus Status)> Subfolders(string parent, PathFilter ignore, List<ContentFile> notes, Listings? listed)
     {
-        if (listed is not null && listed.TryGetValue(parent, out var known))
+        if (listed is not null && listed.Entered.TryGetValue(parent, out var known))
         {
             return known;
         }
@@ -189,13 +285,13 @@ public static class CorpusDiscovery
         var result = new List<(string Path, FileStatus Status)>();
         if (listed is not null)
         {
-            listed[parent] = result;
+            listed.Entered[parent] = result;
         }
 
-        string[] entries;
+        List<string> entries;
         try
         {
-            entries = Directory.GetDirectories(parent);
+            entries = ListOf(parent, listed).Folders;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -231,7 +327,7 @@ public static class CorpusDiscovery
     /// As <see cref="FindJsonFiles(string, PathFilter, List{ContentFile})"/>, keeping the folder
     /// listings it makes in <paramref name="listed"/> for the search for source folders.
     /// </summary>
-    internal static List<string> FindJsonFiles(string root, PathFilter ignore, List<ContentFile> notes, Dictionary<string, List<(string Path, FileStatus Status)>>? listed, IDictionary<string, FileStatus>? regular = null)
+    internal static List<string> FindJsonFiles(string root, PathFilter ignore, List<ContentFile> notes, Listings? listed, IDictionary<string, FileStatus>? regular = null)
     {
         var files = new List<string>();
         var pending = new Stack<(string Path, FileStatus Status)>();
@@ -248,10 +344,10 @@ public static class CorpusDiscovery
                 continue;
             }
 
-            string[] entries;
+            IEnumerable<string> entries;
             try
             {
-                entries = Directory.GetFiles(dir, "*.json");
+                entries = ListOf(dir, listed).Files.Where(IsJsonName);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -276,6 +372,17 @@ public static class CorpusDiscovery
 
         files.Sort(StringComparer.Ordinal);
         return files;
+    }
+
+    /// <summary>Whether a file name matches "*.json" as Directory.GetFiles matches it (case-sensitive where the file system is).</summary>
+    private static bool IsJsonName(string path)
+    {
+        var name = Path.GetFileName(path);
+#if NET
+        return System.IO.Enumeration.FileSystemName.MatchesWin32Expression("*.json", name, ignoreCase: !OperatingSystem.IsLinux() && !OperatingSystem.IsFreeBSD());
+#else
+        return name.EndsWith(".json", Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+#endif
     }
 
     /// <summary>

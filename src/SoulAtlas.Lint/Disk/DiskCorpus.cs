@@ -83,9 +83,9 @@ public sealed class DiskCorpus : IDisposable
             cancellationToken.ThrowIfCancellationRequested();
             var git = useGitIgnore ? GitIgnoreFilter.For(root) : GitIgnoreFilter.None;
             var filter = PathFilter.For(settings, git.IsIgnored);
-            var listed = new Dictionary<string, List<(string Path, FileStatus Status)>>(StringComparer.Ordinal);
+            var listed = new CorpusDiscovery.Listings();
             files.UnionWith(CorpusDiscovery.FindJsonFiles(root, filter, notes, listed, regular));
-            foreach (var folder in CorpusDiscovery.FindSourceFolders(root, filter, notes, listed))
+            foreach (var folder in CorpusDiscovery.FindSourceFolders(root, filter, notes, listed, regular))
             {
                 AddSourceFiles(folder, root, files, notes, regular);
             }

@@ -35,8 +35,14 @@ public static class AtomicFile
     public static void Write(string path, string text, bool allowReadOnly = false) =>
         Write(path, new UTF8Encoding(false).GetBytes(text), allowReadOnly);
 
+    /// <param name="durable">
+    /// Whether the bytes are flushed to the disk before the rename, so that after a power cut the
+    /// file holds the old bytes or the new ones. False only for a file whose reader detects a torn
+    /// write and discards it (the result cache is checksummed): the rename still replaces it whole
+    /// for every process, without waiting for the disk.
+    /// </param>
     /// <exception cref="WriteRefusedException">The path cannot or must not be written; the message says why.</exception>
-    public static void Write(string path, byte[] bytes, bool allowReadOnly = false)
+    public static void Write(string path, byte[] bytes, bool allowReadOnly = false, bool durable = true)
     {
         var full = Path.GetFullPath(path);
         var status = FileStatus.Of(full);
@@ -75,7 +81,7 @@ public static class AtomicFile
                 // Renaming over the file would leave its other names with the old text.
                 using var stream = new FileStream(full, FileMode.Truncate, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
                 stream.Write(bytes, 0, bytes.Length);
-                stream.Flush(true);
+                stream.Flush(durable);
                 return;
             }
 
@@ -87,7 +93,7 @@ public static class AtomicFile
                 using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
                 {
                     stream.Write(bytes, 0, bytes.Length);
-                    stream.Flush(true);
+                    stream.Flush(durable);
                 }
 
                 if (exists)

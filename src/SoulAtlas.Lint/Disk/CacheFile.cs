@@ -9,7 +9,8 @@ namespace SoulAtlas.Lint.Disk;
 /// is missing starts empty; one that cannot be read, is not a soul-lint cache, is damaged, or was
 /// written by another version or build is never trusted: it is set aside with a note, and the run
 /// starts afresh and overwrites it. Writing goes through <see cref="AtomicFile"/>, so an interrupted
-/// run leaves the old cache or the new one, and nothing but a regular file is ever replaced.
+/// run leaves the old cache or the new one, and nothing but a regular file is ever replaced; it is
+/// not flushed to the disk first (its checksum tells a file a power cut tore).
 /// </summary>
 public static class CacheFile
 {
@@ -161,7 +162,8 @@ public static class CacheFile
                 Directory.CreateDirectory(folder);
             }
 
-            AtomicFile.Write(path, cache.ToBytes());
+            // Not flushed to the disk: a file torn by a power cut fails its checksum and is set aside.
+            AtomicFile.Write(path, cache.ToBytes(), durable: false);
             return null;
         }
         catch (WriteRefusedException ex)

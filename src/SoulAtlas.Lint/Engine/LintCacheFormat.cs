@@ -28,9 +28,12 @@ internal static class LintCacheFormat
 
     public static byte[] Write(CacheSnapshot snapshot)
     {
+        // Sized from what the cache holds, so the buffers seldom grow: arrays this large are costly
+        // to make (each is cleared and touches fresh memory) and add to the collector's large-object
+        // budget, whose overrun forces a full collection in the middle of a short run.
         var strings = new Dictionary<string, int>(StringComparer.Ordinal);
         var table = new List<string>();
-        var body = new Writer(strings, table);
+        var body = new Writer(strings, table, (snapshot.Units.Count * 256) + (snapshot.Files.Count * 48) + 256);
         body.Digest(snapshot.RunKey);
         body.Count(snapshot.Units.Count);
         foreach (var unit in snapshot.Units.Values.OrderBy(u => u.Path, StringComparer.Ordinal))
@@ -46,23 +49,33 @@ internal static class LintCacheFormat
             body.Digest(known.Value.Content);
         }
 
-        var file = new Writer(strings, table);
-        file.Raw(Signature);
-        file.Int32(CacheKeys.FormatVersion);
-        file.Text(CacheKeys.EngineIdentity ?? string.Empty);
-        file.Count(table.Count);
+        var tableSize = 0;
         foreach (var text in table)
         {
-            file.Text(text);
+            tableSize += 5 + (2 * text.Length);
         }
 
-        file.Raw(body.ToArray());
-        var bytes = file.ToArray();
+        var head = new Writer(strings, table, Signature.Length + 4 + 5 + (2 * (CacheKeys.EngineIdentity?.Length ?? 0)) + 5 + tableSize);
+        head.Raw(Signature);
+        head.Int32(CacheKeys.FormatVersion);
+        head.Text(CacheKeys.EngineIdentity ?? string.Empty);
+        head.Count(table.Count);
+        foreach (var text in table)
+        {
+            head.Text(text);
+        }
+
+        // The file: the head, the body and the checksum of both, copied once into the one array returned.
+        var result = new byte[head.Length + body.Length + ChecksumSize];
+        head.CopyTo(result, 0);
+        body.CopyTo(result, head.Length);
+        var length = head.Length + body.Length;
+#if NET
+        SHA256.HashData(result.AsSpan(0, length), result.AsSpan(length, ChecksumSize));
+#else
         using var sha = SHA256.Create();
-        var checksum = sha.ComputeHash(bytes);
-        var result = new byte[bytes.Length + ChecksumSize];
-        Buffer.BlockCopy(bytes, 0, result, 0, bytes.Length);
-        Buffer.BlockCopy(checksum, 0, result, bytes.Length, ChecksumSize);
+        Buffer.BlockCopy(sha.ComputeHash(result, 0, length), 0, result, length, ChecksumSize);
+#endif
         return result;
     }
 
@@ -319,17 +332,20 @@ internal static class LintCacheFormat
 
     private sealed class Writer
     {
-        private readonly MemoryStream _stream = new();
+        private readonly MemoryStream _stream;
         private readonly Dictionary<string, int> _indexes;
         private readonly List<string> _table;
 
-        public Writer(Dictionary<string, int> indexes, List<string> table)
+        public Writer(Dictionary<string, int> indexes, List<string> table, int capacity)
         {
+            _stream = new MemoryStream(capacity);
             _indexes = indexes;
             _table = table;
         }
 
-        public byte[] ToArray() => _stream.ToArray();
+        public int Length => (int)_stream.Length;
+
+        public void CopyTo(byte[] target, int at) => Buffer.BlockCopy(_stream.GetBuffer(), 0, target, at, Length);
 
         public void Raw(byte[] bytes) => _stream.Write(bytes, 0, bytes.Length);
 

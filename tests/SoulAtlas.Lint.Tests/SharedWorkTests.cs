@@ -16,7 +16,7 @@ namespace SoulAtlas.Lint.Tests;
 /// <summary>
 /// Work a run shares between documents: a source folder parsed once for its own check and its
 /// records', a record's section taking its source section's syntax tree, buffers reused from one
-/// read to the next. None of it may change a diagnostic.
+/// read to the next. None of it may change a diagnostic or a byte read.
 /// </summary>
 public sealed class SharedWorkTests
 {
@@ -120,16 +120,11 @@ public sealed class SharedWorkTests
     }
 
     [Fact]
-    public void A_small_record_read_into_a_buffer_a_larger_one_used_is_scanned_to_its_own_end()
+    public void A_buffer_a_larger_file_used_gives_a_smaller_one_its_own_bytes_only()
     {
-        var big = File.ReadAllBytes(Path.Combine(TestPaths.Fixtures, "rules", "section-html", "valid", "bridge-keeper.json"));
-        var small = Encoding.UTF8.GetBytes("{\"slug\":\"tiny\",\"title\":\"Tiny\",\"metadata\":{\"slug\":\"tiny\",\"title\":\"Tiny\"},\"sections\":[]}");
-        var node = JsonNode.Parse(big)!.AsObject();
-        node["metadata"]!["related"] = new JsonArray(new JsonObject { ["slug"] = "tiny", ["type"] = "related" });
-        var bigBytes = Encoding.UTF8.GetBytes(node.ToJsonString());
-
-        ContentFile Read(string name, byte[] bytes) => ContentFile.FromSource(
-            Path.Combine(Root, "api", name),
+        var buffers = new ReadBuffers();
+        ContentFile Source(string name, byte[] bytes) => ContentFile.FromSource(
+            Path.Combine(Root, name),
             bytes.Length,
             () => (byte[])bytes.Clone(),
             buffer =>
@@ -138,14 +133,29 @@ public sealed class SharedWorkTests
                 return bytes.Length;
             });
 
-        // One thread, path order: the big record is scanned first, and the small one after it into the same buffer.
-        var settings = Lint.AllRules() with { MaxDegreeOfParallelism = 1 };
-        var documents = new[] { Read("a-big.json", bigBytes), Read("b-tiny.json", small) };
-        var result = new LintEngine().Lint(new LintRequest(documents, settings) { BaseDirectory = Root });
-        var held = new LintEngine().Lint(new LintRequest(documents.Select(d => ContentFile.FromBytes(d.Path, d.Content.ToArray())).ToList(), settings) { BaseDirectory = Root });
+        var big = Enumerable.Repeat((byte)'x', 100_000).ToArray();
+        var small = Encoding.UTF8.GetBytes("{\"slug\":\"tiny\"}");
+        byte[] used;
+        using (var first = buffers.Read(Source("big.json", big), 1_000_000))
+        {
+            Assert.True(first.IsBorrowed);
+            Assert.Equal(big.Length, first.Count);
+            used = first.Bytes!;
+        }
 
-        Assert.DoesNotContain(result.Diagnostics, d => d.Rule == RuleCatalogue.RelatedExists);
-        Assert.Equal(Render(held), Render(result));
+        using (var second = buffers.Read(Source("small.json", small), 1_000_000))
+        {
+            // The same buffer, handed on; only its first bytes are the small file's.
+            Assert.Same(used, second.Bytes);
+            Assert.Equal(small, second.Bytes!.Take(second.Count));
+        }
+
+        // Over the limit, unreadable or held in memory: no buffer is lent.
+        Assert.Null(buffers.Read(Source("big.json", big), 1_000).Bytes);
+        Assert.Null(buffers.Read(ContentFile.FromSource(Path.Combine(Root, "gone.json"), 10, () => throw new IOException("gone"), _ => throw new IOException("gone")), 1_000).Bytes);
+        using var held = buffers.Read(ContentFile.FromBytes(Path.Combine(Root, "held.json"), small), 1_000);
+        Assert.False(held.IsBorrowed);
+        Assert.Equal(small.Length, held.Count);
     }
 
     private static (List<string> Diagnostics, bool MarkdownDiffers) SectionHtml(IReadOnlyList<ContentFile> documents)

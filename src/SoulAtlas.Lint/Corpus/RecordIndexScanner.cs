@@ -28,20 +28,16 @@ public enum ScanOutcome
 /// </summary>
 public static class RecordIndexScanner
 {
-    public static (ScanOutcome Outcome, CorpusEntry? Entry) Scan(string fullPath, string displayPath, byte[] bytes, int maxDepth) =>
-        Scan(fullPath, displayPath, bytes, bytes.Length, maxDepth);
-
-    /// <summary>Scans the record held in the first <paramref name="count"/> of <paramref name="bytes"/>.</summary>
-    public static (ScanOutcome Outcome, CorpusEntry? Entry) Scan(string fullPath, string displayPath, byte[] bytes, int count, int maxDepth)
+    public static (ScanOutcome Outcome, CorpusEntry? Entry) Scan(string fullPath, string displayPath, byte[] bytes, int maxDepth)
     {
-        var start = TextDecoder.HasBom(bytes, count) ? 3 : 0;
-        if (!TextDecoder.IsValid(bytes, start, count))
+        var start = TextDecoder.HasBom(bytes) ? 3 : 0;
+        if (!TextDecoder.IsValid(bytes, start))
         {
             // Not a document the full load will accept either: it reports invalid-encoding.
             return (ScanOutcome.Broken, null);
         }
 
-        var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(bytes, start, count - start), new JsonReaderOptions { MaxDepth = maxDepth + 2 });
+        var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(bytes, start, bytes.Length - start), new JsonReaderOptions { MaxDepth = maxDepth + 2 });
         try
         {
             if (!reader.Read())

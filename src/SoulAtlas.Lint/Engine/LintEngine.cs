@@ -239,7 +239,7 @@ public sealed partial class LintEngine
         private readonly long[] _ruleTicks = new long[RuleSet.DocumentRules.Count];
         private readonly LintScope? _scope;
 
-        /// <summary>Buffers for bytes needed only for a moment (scans, digests).</summary>
+        /// <summary>Buffers for bytes needed only for a moment (digests).</summary>
         internal ReadBuffers Buffers { get; } = new();
 
         public Run(LintEngine engine, LintRequest request, CancellationToken cancellation)
@@ -546,9 +546,9 @@ public sealed partial class LintEngine
             }
             else
             {
-                // The bytes are needed only while scanning; the full load reports a file that cannot be read.
-                using var lease = Buffers.Read(unit.Record!, _settings.Limits.MaxFileBytes);
-                if (lease.Bytes is not { } bytes)
+                var problems = new List<LoadProblem>();
+                var bytes = FileBytes.Read(unit.Record!, display, _settings.Limits, problems);
+                if (bytes is null)
                 {
                     unit.Outcome = LoadOutcome.Broken;
                 }
@@ -556,10 +556,10 @@ public sealed partial class LintEngine
                 {
                     if (unit.MayHaveTwin)
                     {
-                        unit.TwinPrefix = CacheDigest.Of(bytes, Math.Min(lease.Count, TwinPrefixBytes));
+                        unit.TwinPrefix = CacheDigest.Of(bytes, Math.Min(bytes.Length, TwinPrefixBytes));
                     }
 
-                    var (outcome, entry) = RecordIndexScanner.Scan(unit.Path, display, bytes, lease.Count, _settings.Limits.MaxDepth);
+                    var (outcome, entry) = RecordIndexScanner.Scan(unit.Path, display, bytes, _settings.Limits.MaxDepth);
                     unit.Outcome = outcome switch
                     {
                         ScanOutcome.Record => LoadOutcome.Occupation,

@@ -5,11 +5,15 @@ using SoulAtlas.Lint.Text;
 namespace SoulAtlas.Lint.Engine;
 
 /// <summary>
-/// Buffers a run reads documents into when it needs their bytes only for a moment (to scan a
-/// record for the index, to hash a file): kept for the run and handed from one read to the next.
-/// A fresh array per read costs more than the reading: in a short process, memory touched for the
-/// first time is dear, and the garbage collector clears every new array.
+/// Buffers a run reads documents into when it needs their bytes only for a moment (to hash a
+/// file, or a record that may have a byte-identical twin): kept for the run and handed from one
+/// read to the next. A fresh array per read costs more than the hashing: in a short process,
+/// memory touched for the first time is dear, and the garbage collector clears every new array.
 /// </summary>
+/// <remarks>
+/// Not used for the index scan of every record: with it, the collector (seeing less garbage) let
+/// the heap grow, and a run over 10,000 records peaked at 195 MB instead of about 120 MB.
+/// </remarks>
 internal sealed class ReadBuffers
 {
     private readonly ConcurrentBag<byte[]> _free = new();

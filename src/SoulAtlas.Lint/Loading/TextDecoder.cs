@@ -38,23 +38,17 @@ public static class TextDecoder
         return Lenient.GetString(bytes, byteBase, bytes.Length - byteBase);
     }
 
-    public static bool HasBom(byte[] bytes) => HasBom(bytes, bytes.Length);
-
-    /// <summary>Whether the first <paramref name="count"/> of <paramref name="bytes"/> start with a UTF-8 byte-order mark.</summary>
-    public static bool HasBom(byte[] bytes, int count) => count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
+    public static bool HasBom(byte[] bytes) => bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
 
     /// <summary>Whether <paramref name="bytes"/> from <paramref name="start"/> are valid UTF-8, checked without decoding where the runtime can.</summary>
-    public static bool IsValid(byte[] bytes, int start) => IsValid(bytes, start, bytes.Length);
-
-    /// <summary>Whether <paramref name="bytes"/> from <paramref name="start"/> to <paramref name="count"/> are valid UTF-8.</summary>
-    public static bool IsValid(byte[] bytes, int start, int count)
+    public static bool IsValid(byte[] bytes, int start)
     {
 #if NET8_0_OR_GREATER
-        return System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(start, count - start));
+        return System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(start));
 #else
         try
         {
-            Strict.GetCharCount(bytes, start, count - start);
+            Strict.GetCharCount(bytes, start, bytes.Length - start);
             return true;
         }
         catch (DecoderFallbackException)

@@ -431,7 +431,7 @@ public static class Program
             }
 
             environment.Error.WriteLine($"timing: {"process so far",-24} {ProcessClock.Elapsed.TotalMilliseconds,8:F1} ms");
-            environment.Error.WriteLine($"timing: {"allocated so far",-24} {GC.GetTotalAllocatedBytes() / (1024.0 * 1024.0),8:F1} MB in {GC.CollectionCount(0)} collections");
+            environment.Error.WriteLine($"timing: {"allocated so far",-24} {GC.GetTotalAllocatedBytes() / (1024.0 * 1024.0),8:F1} MB in {GC.CollectionCount(0)} collections ({GC.CollectionCount(1)} of generation 1, {GC.CollectionCount(2)} full)");
         }
 
         if (outcome.Message is not null)

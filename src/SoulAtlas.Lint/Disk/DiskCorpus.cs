@@ -297,7 +297,9 @@ public sealed class DiskCorpus : IDisposable
     /// <summary>The file's first <paramref name="length"/> bytes (fewer if it has shrunk since it was opened).</summary>
     private static byte[] ReadAt(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long length)
     {
-        var bytes = new byte[length];
+        // Not cleared first: the read fills it, and an array cut short is copied to one that is
+        // (clearing each new array was a tenth of the time the index scan spent reading records).
+        var bytes = GC.AllocateUninitializedArray<byte>(checked((int)length));
         var read = ReadAt(handle, bytes, length);
         if (read < bytes.Length)
         {

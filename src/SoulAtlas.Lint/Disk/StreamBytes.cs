@@ -12,7 +12,12 @@ internal static class StreamBytes
     /// </summary>
     public static byte[] Read(Stream stream, long length)
     {
+#if NET
+        // Not cleared first: the reads fill it, and an array cut short is copied to one that is.
+        var bytes = GC.AllocateUninitializedArray<byte>(checked((int)length));
+#else
         var bytes = new byte[length];
+#endif
         var read = 0;
         while (read < bytes.Length)
         {

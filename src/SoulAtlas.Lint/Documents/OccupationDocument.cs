@@ -221,7 +221,26 @@ public sealed class OccupationDocument
     public IReadOnlyList<DuplicateKey> DuplicateKeys { get; }
 
     /// <summary>For a record whose occupation also exists as a source folder: that source, which is what the user edits.</summary>
-    public OccupationDocument? Source { get; internal set; }
+    public OccupationDocument? Source { get; private set; }
+
+    /// <summary>
+    /// Sets <see cref="Source"/>; each section whose markdown is the source's takes the source
+    /// section's syntax tree and word count (a record's sections are copies of its folder's, and
+    /// both are checked). The two documents are then used from one thread.
+    /// </summary>
+    internal void AttachSource(OccupationDocument? source)
+    {
+        Source = source;
+        if (source is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < Math.Min(Sections.Count, source.Sections.Count); i++)
+        {
+            Sections[i].ShareSyntaxWith(source.Sections[i]);
+        }
+    }
 
     /// <summary>The slug the content declares: the record's <c>slug</c>, else <c>metadata.slug</c>.</summary>
     public string? DeclaredSlug => Record?["slug"] is JValue { Type: JTokenType.String } v ? (string)v! : Metadata.Slug;

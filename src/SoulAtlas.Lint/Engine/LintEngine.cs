@@ -346,14 +346,7 @@ public sealed partial class LintEngine
                         log?.Add(DependencyKind.SourceOf, record.Slug);
                         if (sourcesBySlug.TryGetValue(record.Slug, out var source))
                         {
-                            record.Source = LoadOnce(source).Document;
-                            if (record.Source is { } folderDocument && ReferenceEquals(source, folder))
-                            {
-                                for (var s = 0; s < Math.Min(record.Sections.Count, folderDocument.Sections.Count); s++)
-                                {
-                                    record.Sections[s].ShareSyntaxWith(folderDocument.Sections[s]);
-                                }
-                            }
+                            record.AttachSource(LoadOnce(source).Document);
                         }
                     }
 

@@ -82,7 +82,7 @@ public sealed class LintConfig
             throw new ConfigException($"{displayPath}:1:1: the config must be a JSON object of settings (\"rules\", \"ignore\", \"limits\", …), found {Kind(root)}");
         }
 
-        var schema = JsonSchema.FromJsonAsync(ContentContract.ReadResource("soul-lint.config.schema.json")).GetAwaiter().GetResult();
+        var schema = SchemaReader.Read(ContentContract.ReadResource("soul-lint.config.schema.json"));
         var errors = new JsonSchemaValidator().Validate(root, schema);
         if (errors.Count > 0)
         {

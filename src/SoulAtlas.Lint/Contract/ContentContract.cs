@@ -40,10 +40,14 @@ public sealed class ContentContract
 
     public static ContentContract FromText(string metadataSchemaJson, string occupationSchemaJson, string sectionsJson)
     {
-        var metadata = JsonSchema.FromJsonAsync(metadataSchemaJson).GetAwaiter().GetResult();
-        var occupation = JsonSchema.FromJsonAsync(InlineMetadataReference(metadataSchemaJson, occupationSchemaJson)).GetAwaiter().GetResult();
+        var metadata = SchemaReader.Read(ObjectOf(metadataSchemaJson, "metadata"), () => metadataSchemaJson);
+        var record = RecordSchemaTree(metadataSchemaJson, occupationSchemaJson);
+        var occupation = SchemaReader.Read(record, () => record.ToString(Newtonsoft.Json.Formatting.None));
         return new ContentContract(metadata, occupation, SectionList.Parse(sectionsJson), IdentityOf(metadataSchemaJson, occupationSchemaJson, sectionsJson));
     }
+
+    private static JObject ObjectOf(string json, string name) =>
+        SchemaReader.Parse(json) as JObject ?? throw new Newtonsoft.Json.JsonReaderException($"the {name} schema is not a JSON object");
 
     private static string IdentityOf(params string[] texts)
     {
@@ -71,13 +75,13 @@ public sealed class ContentContract
     /// file name). Rather than resolving over the network or the file system, the metadata schema
     /// is copied into <c>definitions</c> and the reference rewritten to point there.
     /// </summary>
-    private static string InlineMetadataReference(string metadataSchemaJson, string occupationSchemaJson)
+    internal static JObject RecordSchemaTree(string metadataSchemaJson, string occupationSchemaJson)
     {
-        var metadata = JObject.Parse(metadataSchemaJson);
+        var metadata = ObjectOf(metadataSchemaJson, "metadata");
+        var occupation = ObjectOf(occupationSchemaJson, "record");
         var metadataId = (string?)metadata["$id"] ?? MetadataSchemaId;
         metadata.Remove("$id");
         metadata.Remove("$schema");
-        var occupation = JObject.Parse(occupationSchemaJson);
         var replaced = false;
         foreach (var token in occupation.DescendantsAndSelf())
         {
@@ -103,6 +107,6 @@ public sealed class ContentContract
             definitions["soulLintMetadata"] = metadata;
         }
 
-        return occupation.ToString(Newtonsoft.Json.Formatting.None);
+        return occupation;
     }
 }

@@ -408,6 +408,38 @@ public sealed class CacheTests
         Assert.Equal("it was written by another build of soul-lint", error.Message);
     }
 
+    /// <summary>The cache file is written in 64 KiB chunks; whatever the sizes of the pieces, the file is their bytes in order, and its checksum theirs.</summary>
+    [Fact]
+    public void Bytes_written_in_chunks_come_out_whole_and_in_order()
+    {
+        var pieces = Gen.OneOf(Gen.Byte.Select(b => new[] { b }), Gen.Byte.Array[0, 70_000], Gen.Byte.Array[65_530, 65_540]).List[0, 12];
+        pieces.Sample(list =>
+        {
+            var chunks = new LintCacheFormat.Chunks();
+            var expected = new List<byte>();
+            foreach (var piece in list)
+            {
+                if (piece.Length == 1)
+                {
+                    chunks.Add(piece[0]);
+                }
+                else
+                {
+                    chunks.Add(piece, piece.Length);
+                }
+
+                expected.AddRange(piece);
+            }
+
+            using var output = new MemoryStream();
+            using var checksum = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+            chunks.WriteTo(output, checksum);
+            Assert.Equal(expected.Count, chunks.Length);
+            Assert.Equal(expected.ToArray(), output.ToArray());
+            Assert.Equal(System.Security.Cryptography.SHA256.HashData(expected.ToArray()), checksum.GetHashAndReset());
+        }, iter: 60);
+    }
+
     [UnixFact]
     public void The_cache_location_may_be_a_folder_and_a_path_that_is_no_regular_file_is_neither_read_nor_replaced()
     {

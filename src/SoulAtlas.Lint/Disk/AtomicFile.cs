@@ -42,7 +42,12 @@ public static class AtomicFile
     /// for every process, without waiting for the disk.
     /// </param>
     /// <exception cref="WriteRefusedException">The path cannot or must not be written; the message says why.</exception>
-    public static void Write(string path, byte[] bytes, bool allowReadOnly = false, bool durable = true)
+    public static void Write(string path, byte[] bytes, bool allowReadOnly = false, bool durable = true) =>
+        Write(path, stream => stream.Write(bytes, 0, bytes.Length), allowReadOnly, durable);
+
+    /// <summary>As <see cref="Write(string, byte[], bool, bool)"/>, with the bytes written by <paramref name="write"/> as they are made.</summary>
+    /// <exception cref="WriteRefusedException">The path cannot or must not be written; the message says why.</exception>
+    public static void Write(string path, Action<Stream> write, bool allowReadOnly = false, bool durable = true)
     {
         var full = Path.GetFullPath(path);
         var status = FileStatus.Of(full);
@@ -79,8 +84,11 @@ public static class AtomicFile
             if (exists && status.Known && status.Links > 1)
             {
                 // Renaming over the file would leave its other names with the old text.
+                // The bytes are all made before the file is truncated, so that a failure leaves it as it was.
+                using var made = new MemoryStream();
+                write(made);
                 using var stream = new FileStream(full, FileMode.Truncate, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
-                stream.Write(bytes, 0, bytes.Length);
+                made.WriteTo(stream);
                 stream.Flush(durable);
                 return;
             }
@@ -92,7 +100,7 @@ public static class AtomicFile
             {
                 using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
                 {
-                    stream.Write(bytes, 0, bytes.Length);
+                    write(stream);
                     stream.Flush(durable);
                 }
 

@@ -163,7 +163,7 @@ public static class CacheFile
             }
 
             // Not flushed to the disk: a file torn by a power cut fails its checksum and is set aside.
-            AtomicFile.Write(path, cache.ToBytes(), durable: false);
+            AtomicFile.Write(path, cache.WriteTo, durable: false);
             return null;
         }
         catch (WriteRefusedException ex)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Threading;
 using SoulAtlas.Lint.Corpus;
 using SoulAtlas.Lint.Diagnostics;
@@ -42,6 +43,9 @@ public sealed class LintCache
 
     /// <summary>The cache in soul-lint's cache file format (versioned, with a checksum).</summary>
     public byte[] ToBytes() => LintCacheFormat.Write(Snapshot ?? CacheSnapshot.Empty);
+
+    /// <summary>Writes <see cref="ToBytes"/>'s bytes to <paramref name="output"/> without making one array of them.</summary>
+    public void WriteTo(Stream output) => LintCacheFormat.Write(Snapshot ?? CacheSnapshot.Empty, output ?? throw new ArgumentNullException(nameof(output)));
 
     /// <summary>A cache read back from <see cref="ToBytes"/>'s bytes.</summary>
     /// <exception cref="LintCacheFormatException">

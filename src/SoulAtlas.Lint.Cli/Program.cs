@@ -432,6 +432,11 @@ public static class Program
 
             environment.Error.WriteLine($"timing: {"process so far",-24} {ProcessClock.Elapsed.TotalMilliseconds,8:F1} ms");
             environment.Error.WriteLine($"timing: {"allocated so far",-24} {GC.GetTotalAllocatedBytes() / (1024.0 * 1024.0),8:F1} MB in {GC.CollectionCount(0)} collections ({GC.CollectionCount(1)} of generation 1, {GC.CollectionCount(2)} full)");
+            if (System.Runtime.JitInfo.GetCompiledMethodCount() > 0)
+            {
+                // Methods the ReadyToRun build had no precompiled code for, compiled at run time (none in the native build).
+                environment.Error.WriteLine($"timing: {"compiled at run time",-24} {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds,8:F1} ms for {System.Runtime.JitInfo.GetCompiledMethodCount()} methods");
+            }
         }
 
         if (outcome.Message is not null)

@@ -476,8 +476,10 @@ public sealed partial class LintEngine
         /// <summary>One unit per record file and per source folder, in path order; and the paths passed over.</summary>
         private static (List<Unit> Units, List<ContentFile> Notes) Group(IReadOnlyList<ContentFile> documents)
         {
-            var records = new SortedDictionary<string, ContentFile>(StringComparer.Ordinal);
-            var folders = new SortedDictionary<string, (ContentFile? Body, ContentFile? Metadata)>(StringComparer.Ordinal);
+            // Plain dictionaries sorted once at the end: sorted ones over key-value pairs are generic code the
+            // ReadyToRun build would compile at run time (about a hundred methods).
+            var records = new Dictionary<string, ContentFile>(StringComparer.Ordinal);
+            var folders = new Dictionary<string, ContentFile?[]>(StringComparer.Ordinal);
             var notes = new List<ContentFile>();
             foreach (var document in documents)
             {
@@ -491,8 +493,13 @@ public sealed partial class LintEngine
                 if (string.Equals(name, SourceLoader.BodyFileName, StringComparison.Ordinal) || string.Equals(name, SourceLoader.MetadataFileName, StringComparison.Ordinal))
                 {
                     var folder = Path.GetDirectoryName(document.Path) ?? string.Empty;
-                    folders.TryGetValue(folder, out var pair);
-                    folders[folder] = name == SourceLoader.BodyFileName ? (document, pair.Metadata) : (pair.Body, document);
+                    if (!folders.TryGetValue(folder, out var pair))
+                    {
+                        pair = new ContentFile?[2];
+                        folders.Add(folder, pair);
+                    }
+
+                    pair[name == SourceLoader.BodyFileName ? 0 : 1] = document;
                 }
                 else if (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
                 {
@@ -504,9 +511,22 @@ public sealed partial class LintEngine
                 }
             }
 
-            var units = records.Select(r => new Unit(r.Key, r.Value, null, null))
-                .Concat(folders.Select(f => new Unit(f.Key, null, f.Value.Body, f.Value.Metadata)))
-                .ToList();
+            var recordPaths = records.Keys.ToArray();
+            Array.Sort(recordPaths, StringComparer.Ordinal);
+            var folderPaths = folders.Keys.ToArray();
+            Array.Sort(folderPaths, StringComparer.Ordinal);
+            var units = new List<Unit>(recordPaths.Length + folderPaths.Length);
+            foreach (var path in recordPaths)
+            {
+                units.Add(new Unit(path, records[path], null, null));
+            }
+
+            foreach (var path in folderPaths)
+            {
+                var pair = folders[path];
+                units.Add(new Unit(path, null, pair[0], pair[1]));
+            }
+
             notes.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
             return (units, notes);
         }

@@ -176,32 +176,49 @@ public static class Program
                         ? CacheFile.Resolve(parse.GetValue(cacheLocation), environment.WorkingDirectory)
                         : environment.IsCi ? null : CacheFile.UserCache(environment.WorkingDirectory, environment.Variable);
                 var cacheDisplay = cachePath is null ? null : PathDisplay.Relative(environment.WorkingDirectory, cachePath);
-                string? cacheNote = null;
                 HostLap("read the configuration");
-                var lintCache = cachePath is null ? null : CacheFile.Read(cachePath, cacheDisplay!, out cacheNote);
-                if (cachePath is not null)
-                {
-                    HostLap("read the cache file");
-                }
 
-                if (cacheNote is not null && explicitCache)
+                // Decoding the cache file costs tens of milliseconds for a large corpus; it needs nothing
+                // from the corpus, so it runs while the corpus is found, on the other core.
+                var cacheUsable = cachePath is not null && CacheFile.CanHold(cachePath);
+                var cacheReading = cachePath is null ? null : System.Threading.Tasks.Task.Run(() =>
                 {
-                    environment.Error.WriteLine("soul-lint: info: " + cacheNote);
+                    var read = CacheFile.Read(cachePath, cacheDisplay!, out var note);
+                    return (Cache: read, Note: note);
+                });
+                LintCache? lintCache = null;
+                LintCache? CacheRead()
+                {
+                    if (cacheReading is not null)
+                    {
+                        var (read, note) = cacheReading.GetAwaiter().GetResult();
+                        cacheReading = null;
+                        lintCache = read;
+                        HostLap("wait for the cache file");
+                        if (note is not null && explicitCache)
+                        {
+                            environment.Error.WriteLine("soul-lint: info: " + note);
+                        }
+                    }
+
+                    return lintCache;
                 }
 
                 // Loading and compiling the schemas takes tens of milliseconds of a short run; it needs
                 // nothing from the corpus, so it runs while the corpus is found and read. A run with a
                 // filled cache usually checks little or nothing, and loads them only if it must.
-                var warmUp = lintCache is { Count: > 0 } ? System.Threading.Tasks.Task.CompletedTask : System.Threading.Tasks.Task.Run(() => engine.Prepare(settings));
+                System.Threading.Tasks.Task? warmUp = cachePath is not null && CacheFile.IsThere(cachePath) ? null : System.Threading.Tasks.Task.Run(() => engine.Prepare(settings));
                 var measure = environment.Variable("SOUL_LINT_TIMING") is { Length: > 0 };
                 LintResult LintOnDisk(IReadOnlyList<string> lintPaths, LintProgress? progress, bool fixing, bool write, out int fixedCount, out FixOutcome? fixOutcome)
                 {
                     fixOutcome = null;
                     // Files changed in the last two seconds are hashed: a time stamp can stay the same
                     // through an edit made within the file system's granularity after it was read.
-                    var versionsBefore = !fixing && lintCache is not null && parse.GetValue(cacheStrategy) == "metadata" ? environment.UtcNow().AddSeconds(-2) : (DateTime?)null;
+                    var versionsBefore = !fixing && cacheUsable && parse.GetValue(cacheStrategy) == "metadata" ? environment.UtcNow().AddSeconds(-2) : (DateTime?)null;
                     using var corpus = DiskCorpus.Load(lintPaths, environment.WorkingDirectory, settings, useGitIgnore: !parse.GetValue(noGitIgnore), versionsBefore: versionsBefore);
                     HostLap("find and open the files");
+                    CacheRead();
+                    warmUp ??= lintCache is { Count: > 0 } ? System.Threading.Tasks.Task.CompletedTask : System.Threading.Tasks.Task.Run(() => engine.Prepare(settings));
                     warmUp.GetAwaiter().GetResult();
                     HostLap("wait for the schemas");
                     var request = new LintRequest(corpus.Documents, settings)
@@ -275,7 +292,7 @@ public static class Program
                     return linted;
                 });
                 HostLap("lint (the engine's phases below)");
-                if (lintCache is not null && result.Cache is { Changed: true } && CacheFile.Write(cachePath!, cacheDisplay!, lintCache, onlyOverCache: !explicitCache) is { } notSaved && explicitCache)
+                if (CacheRead() is { } cacheToSave && result.Cache is { Changed: true } && CacheFile.Write(cachePath!, cacheDisplay!, cacheToSave, onlyOverCache: !explicitCache) is { } notSaved && explicitCache)
                 {
                     environment.Error.WriteLine("soul-lint: warning: " + notSaved);
                 }

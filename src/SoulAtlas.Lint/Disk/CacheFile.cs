@@ -93,6 +93,12 @@ public static class CacheFile
         return safe.ToString();
     }
 
+    /// <summary>Whether a cache can be kept at <paramref name="path"/>: nothing is there yet, or a regular file (see <see cref="Read"/>).</summary>
+    public static bool CanHold(string path) => FileStatus.OfTarget(path).Kind is FileKind.Missing or FileKind.Regular;
+
+    /// <summary>Whether a regular file is at <paramref name="path"/>, to be read as a cache.</summary>
+    public static bool IsThere(string path) => FileStatus.OfTarget(path).Kind == FileKind.Regular;
+
     /// <summary>
     /// The cache at <paramref name="path"/>: an empty one when there is none yet or when it cannot be
     /// trusted (then <paramref name="note"/> says why), or null when the path is not a regular file

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using SoulAtlas.Lint.Text;
@@ -50,12 +51,26 @@ public static class CorpusDiscovery
     /// </summary>
     internal sealed class Listings
     {
-        /// <summary>Each listed folder's entries: full paths of the files (anything not a folder), and of the folders (links to folders too).</summary>
-        public Dictionary<string, (List<string> Files, List<string> Folders)> Entries { get; } = new(StringComparer.Ordinal);
+        /// <summary>Each listed folder's entries.</summary>
+        public Dictionary<string, Listing> Entries { get; } = new(StringComparer.Ordinal);
 
         /// <summary>Each folder's subfolders that discovery enters, as <see cref="Subfolders(string, PathFilter, List{ContentFile}, Listings)"/> found them.</summary>
-        public Dictionary<string, List<(string Path, FileStatus Status)>> Entered { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, List<Found>> Entered { get; } = new(StringComparer.Ordinal);
     }
+
+    // Discovery keeps its findings in classes, not tuples: generic collections of value types are code
+    // the ReadyToRun tool's image lacks, compiled at every start and run unoptimised at first.
+
+    /// <summary>A folder's entries: full paths of the files (anything not a folder), and of the folders (links to folders too).</summary>
+    internal sealed class Listing
+    {
+        public List<string> Files { get; } = new();
+
+        public List<string> Folders { get; } = new();
+    }
+
+    /// <summary>A folder discovery enters, with its status as its parent was listed.</summary>
+    internal sealed record Found(string Path, FileStatus Status);
 
     /// <summary>
     /// The entries of <paramref name="dir"/>, listed once (a folder's entries are read with one
@@ -63,30 +78,33 @@ public static class CorpusDiscovery
     /// </summary>
     /// <exception cref="IOException">The folder cannot be listed.</exception>
     /// <exception cref="UnauthorizedAccessException">The folder cannot be listed.</exception>
-    private static (List<string> Files, List<string> Folders) ListOf(string dir, Listings? listings)
+    private static Listing ListOf(string dir, Listings? listings)
     {
         if (listings is not null && listings.Entries.TryGetValue(dir, out var known))
         {
             return known;
         }
 
-        var files = new List<string>();
-        var folders = new List<string>();
+        var listing = new Listing();
 #if NET
         // As Directory.GetFiles and GetDirectories list (a link to a folder counts as a folder).
-        var entries = new System.IO.Enumeration.FileSystemEnumerable<(string Path, bool IsFolder)>(
+        var entries = new System.IO.Enumeration.FileSystemEnumerable<string>(
             dir,
-            (ref System.IO.Enumeration.FileSystemEntry entry) => (entry.ToFullPath(), entry.IsDirectory),
+            (ref System.IO.Enumeration.FileSystemEntry entry) =>
+            {
+                var path = entry.ToFullPath();
+                (entry.IsDirectory ? listing.Folders : listing.Files).Add(path);
+                return path;
+            },
             new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = 0, IgnoreInaccessible = false });
-        foreach (var (path, isFolder) in entries)
+        foreach (var unused in entries)
         {
-            (isFolder ? folders : files).Add(path);
+            // The transform above sorts each entry as it is read.
         }
 #else
-        files.AddRange(Directory.GetFiles(dir));
-        folders.AddRange(Directory.GetDirectories(dir));
+        listing.Files.AddRange(Directory.GetFiles(dir));
+        listing.Folders.AddRange(Directory.GetDirectories(dir));
 #endif
-        var listing = (files, folders);
         if (listings is not null)
         {
             listings.Entries[dir] = listing;
@@ -275,14 +293,14 @@ public static class CorpusDiscovery
     /// As <see cref="Subfolders(string, PathFilter, List{ContentFile})"/>, with each folder's status;
     /// a listing already in <paramref name="listed"/> is not made (nor noted) again.
     /// </summary>
-    private static List<(string Path, FileStatus Status)> Subfolders(string parent, PathFilter ignore, List<ContentFile> notes, Listings? listed)
+    private static List<Found> Subfolders(string parent, PathFilter ignore, List<ContentFile> notes, Listings? listed)
     {
         if (listed is not null && listed.Entered.TryGetValue(parent, out var known))
         {
             return known;
         }
 
-        var result = new List<(string Path, FileStatus Status)>();
+        var result = new List<Found>();
         if (listed is not null)
         {
             listed.Entered[parent] = result;
@@ -313,7 +331,7 @@ public static class CorpusDiscovery
                 continue;
             }
 
-            result.Add((sub, status));
+            result.Add(new Found(sub, status));
         }
 
         return result;
@@ -330,16 +348,16 @@ public static class CorpusDiscovery
     internal static List<string> FindJsonFiles(string root, PathFilter ignore, List<ContentFile> notes, Listings? listed, IDictionary<string, FileStatus>? regular = null)
     {
         var files = new List<string>();
-        var pending = new Stack<(string Path, FileStatus Status)>();
-        var visited = new HashSet<(ulong, ulong)>();
+        var pending = new Stack<Found>();
+        var visited = new HashSet<string>(StringComparer.Ordinal);
 
         // A folder's status, taken as its parent was listed, is the status of what it names: folder
         // links are never entered, so only the root may be one.
-        pending.Push((root, FileStatus.OfTarget(root)));
+        pending.Push(new Found(root, FileStatus.OfTarget(root)));
         while (pending.Count > 0)
         {
             var (dir, status) = pending.Pop();
-            if (status.Known && !visited.Add((status.Device, status.Inode)))
+            if (status.Known && !visited.Add(status.Device.ToString(CultureInfo.InvariantCulture) + ":" + status.Inode.ToString(CultureInfo.InvariantCulture)))
             {
                 continue;
             }

@@ -95,6 +95,16 @@ public sealed class SchemaReaderTests
         AssertAlike(ContentContract.RecordSchemaTree(metadata, File.ReadAllText(Path.Combine(folder, "soul.schema.json"))).ToString());
     }
 
+    [Theory]
+    [InlineData("[", "{}", "the metadata schema is not valid JSON (")]
+    [InlineData("{}", "{ \"type\": ", "the record schema is not valid JSON (")]
+    [InlineData("{}", "true", "the record schema is not a JSON object")]
+    public void A_schema_that_cannot_be_read_is_named_in_the_error(string metadata, string record, string expected)
+    {
+        var error = Assert.Throws<Newtonsoft.Json.JsonReaderException>(() => ContentContract.FromText(metadata, record, ContentContract.ReadResource("sections.json")));
+        Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>Records, valid and broken at random, get the same errors from both readers' schemas.</summary>
     [Fact]
     public void Documents_get_the_same_errors_from_both_readings()

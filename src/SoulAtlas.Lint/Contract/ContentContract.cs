@@ -46,8 +46,20 @@ public sealed class ContentContract
         return new ContentContract(metadata, occupation, SectionList.Parse(sectionsJson), IdentityOf(metadataSchemaJson, occupationSchemaJson, sectionsJson));
     }
 
-    private static JObject ObjectOf(string json, string name) =>
-        SchemaReader.Parse(json) as JObject ?? throw new Newtonsoft.Json.JsonReaderException($"the {name} schema is not a JSON object");
+    private static JObject ObjectOf(string json, string name)
+    {
+        JToken parsed;
+        try
+        {
+            parsed = SchemaReader.Parse(json);
+        }
+        catch (Newtonsoft.Json.JsonReaderException ex)
+        {
+            throw new Newtonsoft.Json.JsonReaderException($"the {name} schema is not valid JSON ({ex.Message})", ex);
+        }
+
+        return parsed as JObject ?? throw new Newtonsoft.Json.JsonReaderException($"the {name} schema is not a JSON object");
+    }
 
     private static string IdentityOf(params string[] texts)
     {

@@ -215,7 +215,19 @@ public static class Program
                     // Files changed in the last two seconds are hashed: a time stamp can stay the same
                     // through an edit made within the file system's granularity after it was read.
                     var versionsBefore = !fixing && cacheUsable && parse.GetValue(cacheStrategy) == "metadata" ? environment.UtcNow().AddSeconds(-2) : (DateTime?)null;
-                    using var corpus = DiskCorpus.Load(lintPaths, environment.WorkingDirectory, settings, useGitIgnore: !parse.GetValue(noGitIgnore), versionsBefore: versionsBefore);
+                    DiskCorpus found;
+                    try
+                    {
+                        found = DiskCorpus.Load(lintPaths, environment.WorkingDirectory, settings, useGitIgnore: !parse.GetValue(noGitIgnore), versionsBefore: versionsBefore);
+                    }
+                    catch
+                    {
+                        // What was wrong with the cache is still said before the reason the run stops.
+                        CacheRead();
+                        throw;
+                    }
+
+                    using var corpus = found;
                     HostLap("find and open the files");
                     CacheRead();
                     warmUp ??= lintCache is { Count: > 0 } ? System.Threading.Tasks.Task.CompletedTask : System.Threading.Tasks.Task.Run(() => engine.Prepare(settings));

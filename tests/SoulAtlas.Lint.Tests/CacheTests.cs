@@ -462,6 +462,12 @@ public sealed class CacheTests
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("soul-lint: info: cache fifo is not a regular file (a folder, FIFO, socket or device); running without the cache\n", run.Stderr);
 
+        // The note comes before the reason a run stops, as the cache is read beside the search for files.
+        run = CliHarness.Run(folder.Path, "no-such-folder", "--today", "2026-11-24", "--cache", "--cache-location", "fifo");
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.StartsWith("soul-lint: info: cache fifo is not a regular file (a folder, FIFO, socket or device); running without the cache\nsoul-lint: ", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("no-such-folder", run.Stderr, StringComparison.Ordinal);
+
         // A cache that cannot be written: a warning, and the run's result is unaffected.
         folder.Write("plain-file", "x");
         run = CliHarness.Run(folder.Path, "--today", "2026-11-24", "--cache", "--cache-location", "plain-file/cache");

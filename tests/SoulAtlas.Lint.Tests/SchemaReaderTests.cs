@@ -105,6 +105,67 @@ public sealed class SchemaReaderTests
         Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Random schemas, of the keywords the reader knows and others, in shapes valid and not: the
+    /// reader's result is always NJsonSchema's (the same objects written out, or the same error).
+    /// </summary>
+    [Fact]
+    public void Random_schemas_are_read_as_NJsonSchema_reads_them()
+    {
+        var read = 0;
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            var json = RandomSchema(new Random(seed), 0).ToString(Newtonsoft.Json.Formatting.None);
+            Assert.True(Outcome(() => ByNJsonSchema(json)) == Outcome(() => SchemaReader.Read(json)), json);
+            read += SchemaReader.TryRead((JObject)SchemaReader.Parse(json)) is null ? 0 : 1;
+        }, iter: 1500);
+        Assert.True(read > 300, $"only {read} of the random schemas were read without NJsonSchema; the generator rarely reaches the reader");
+    }
+
+    private static JObject RandomSchema(Random random, int depth)
+    {
+        JToken Pick(params object?[] choices) => JToken.FromObject(choices[random.Next(choices.Length)] ?? JValue.CreateNull());
+        JToken Schema() => depth >= 3 || random.Next(4) == 0 ? new JObject() : RandomSchema(random, depth + 1);
+        JArray Schemas() => new(Enumerable.Range(0, random.Next(3)).Select(_ => (object)Schema()).ToArray());
+        var keywords = new Func<JToken>[]
+        {
+            () => Pick("string", "number", "integer", "boolean", "object", "array", "null", "text", new JArray("string", "null"), 5),
+            () => new JArray(Enumerable.Range(0, random.Next(4)).Select(_ => (object)Pick("a", "b", null, 1, 1.5, true, "2020-01-01T00:00:00")).ToArray()),
+            () => Pick(0, 3, -1, 1.5, "2", 3_000_000_000L),
+            () => Pick(0, 1.5, -3, 1000, "1", 0.1m),
+            () => Pick("^a", "(", 5),
+            () => Pick("date", "email", "no-such-format", 3),
+            () => Pick(true, false, "true"),
+            () => random.Next(3) switch { 0 => Schemas(), 1 => Pick(true), _ => Schema() },
+            () => new JObject(Enumerable.Range(0, random.Next(4)).Select(i => new JProperty(new[] { "a", "b", "$ref", "x y" }[i], Schema()))),
+            () => Pick(new JArray("a"), new JArray(), "a", new JArray(1)),
+            () => random.Next(3) == 0 ? Schema() : Pick(true, false, "false"),
+            () => random.Next(4) == 0 ? Schema() : Schemas(),
+            () => Schema(),
+            () => Pick("a title", 5, "2020-01-01T00:00:00"),
+            () => Pick("x", 1, 0.5, false, null, new JArray(), new JArray(1, "b"), new JObject { ["k"] = "v" }),
+            () => Pick("#", "#/definitions/d0", "#/definitions/missing", "other.json", 5),
+            () => new JObject { ["d0"] = Schema() },
+            () => Pick("https://example.org/s.json", 5),
+            () => Pick(1, "a", new JObject()),
+        };
+        var names = new[]
+        {
+            "type", "enum", "minLength|maxLength|minItems|maxItems|minProperties|maxProperties", "minimum|maximum|multipleOf", "pattern", "format",
+            "uniqueItems", "items", "properties", "required", "additionalProperties", "allOf|anyOf|oneOf", "not", "title|description",
+            "default", "$ref", "definitions", "$id|$schema", "const|x-custom|patternProperties|exclusiveMinimum|id",
+        };
+        var schema = new JObject();
+        for (var n = random.Next(5); n > 0; n--)
+        {
+            var k = random.Next(keywords.Length);
+            var choices = names[k].Split('|');
+            schema[choices[random.Next(choices.Length)]] = keywords[k]();
+        }
+
+        return schema;
+    }
+
     /// <summary>Records, valid and broken at random, get the same errors from both readers' schemas.</summary>
     [Fact]
     public void Documents_get_the_same_errors_from_both_readings()

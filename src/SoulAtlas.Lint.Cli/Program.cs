@@ -180,7 +180,7 @@ public static class Program
 
                 // Decoding the cache file costs tens of milliseconds for a large corpus; it needs nothing
                 // from the corpus, so it runs while the corpus is found, on the other core.
-                var cacheUsable = cachePath is not null && CacheFile.CanHold(cachePath);
+                var cachePlace = cachePath is null ? CachePlace.Unusable : CacheFile.Probe(cachePath);
                 var cacheReading = cachePath is null ? null : System.Threading.Tasks.Task.Run(() =>
                 {
                     var read = CacheFile.Read(cachePath, cacheDisplay!, out var note);
@@ -207,14 +207,14 @@ public static class Program
                 // Loading and compiling the schemas takes tens of milliseconds of a short run; it needs
                 // nothing from the corpus, so it runs while the corpus is found and read. A run with a
                 // filled cache usually checks little or nothing, and loads them only if it must.
-                System.Threading.Tasks.Task? warmUp = cachePath is not null && CacheFile.IsThere(cachePath) ? null : System.Threading.Tasks.Task.Run(() => engine.Prepare(settings));
+                System.Threading.Tasks.Task? warmUp = cachePlace == CachePlace.File ? null : System.Threading.Tasks.Task.Run(() => engine.Prepare(settings));
                 var measure = environment.Variable("SOUL_LINT_TIMING") is { Length: > 0 };
                 LintResult LintOnDisk(IReadOnlyList<string> lintPaths, LintProgress? progress, bool fixing, bool write, out int fixedCount, out FixOutcome? fixOutcome)
                 {
                     fixOutcome = null;
                     // Files changed in the last two seconds are hashed: a time stamp can stay the same
                     // through an edit made within the file system's granularity after it was read.
-                    var versionsBefore = !fixing && cacheUsable && parse.GetValue(cacheStrategy) == "metadata" ? environment.UtcNow().AddSeconds(-2) : (DateTime?)null;
+                    var versionsBefore = !fixing && cachePlace != CachePlace.Unusable && parse.GetValue(cacheStrategy) == "metadata" ? environment.UtcNow().AddSeconds(-2) : (DateTime?)null;
                     DiskCorpus found;
                     try
                     {

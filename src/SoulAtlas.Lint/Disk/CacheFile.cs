@@ -93,11 +93,13 @@ public static class CacheFile
         return safe.ToString();
     }
 
-    /// <summary>Whether a cache can be kept at <paramref name="path"/>: nothing is there yet, or a regular file (see <see cref="Read"/>).</summary>
-    public static bool CanHold(string path) => FileStatus.OfTarget(path).Kind is FileKind.Missing or FileKind.Regular;
-
-    /// <summary>Whether a regular file is at <paramref name="path"/>, to be read as a cache.</summary>
-    public static bool IsThere(string path) => FileStatus.OfTarget(path).Kind == FileKind.Regular;
+    /// <summary>What is at <paramref name="path"/> for a cache, in one look: nothing yet, a file to read, or something <see cref="Read"/> will neither read nor replace.</summary>
+    public static CachePlace Probe(string path) => FileStatus.OfTarget(path).Kind switch
+    {
+        FileKind.Missing => CachePlace.Empty,
+        FileKind.Regular => CachePlace.File,
+        _ => CachePlace.Unusable,
+    };
 
     /// <summary>
     /// The cache at <paramref name="path"/>: an empty one when there is none yet or when it cannot be
@@ -194,4 +196,17 @@ public static class CacheFile
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
         return StreamBytes.Read(stream, start.Length).AsSpan().SequenceEqual(start);
     }
+}
+
+/// <summary>What a cache path holds (<see cref="CacheFile.Probe"/>).</summary>
+public enum CachePlace
+{
+    /// <summary>Nothing yet: the run starts with an empty cache and writes one.</summary>
+    Empty,
+
+    /// <summary>A regular file, read as the cache.</summary>
+    File,
+
+    /// <summary>A folder, FIFO, socket or device: neither read nor replaced.</summary>
+    Unusable,
 }

@@ -399,9 +399,9 @@ public sealed partial class LintEngine
         /// folder with the records of its slug, every other unit alone. The group's folder is null
         /// when it has none.
         /// </summary>
-        private static List<(Unit? Folder, List<int> Members)> CheckGroups(List<Unit> reported, int[]? order, Dictionary<string, Unit> sourcesBySlug)
+        private static List<CheckGroup> CheckGroups(List<Unit> reported, int[]? order, Dictionary<string, Unit> sourcesBySlug)
         {
-            var groups = new List<(Unit?, List<int>)>();
+            var groups = new List<CheckGroup>();
             var byFolder = new Dictionary<Unit, List<int>>();
             for (var k = 0; k < reported.Count; k++)
             {
@@ -412,14 +412,14 @@ public sealed partial class LintEngine
                     : null;
                 if (folder is null)
                 {
-                    groups.Add((null, new List<int> { i }));
+                    groups.Add(new CheckGroup(null, new List<int> { i }));
                     continue;
                 }
 
                 if (!byFolder.TryGetValue(folder, out var members))
                 {
                     byFolder.Add(folder, members = new List<int>());
-                    groups.Add((folder, members));
+                    groups.Add(new CheckGroup(folder, members));
                 }
 
                 members.Add(i);
@@ -427,6 +427,9 @@ public sealed partial class LintEngine
 
             return groups;
         }
+
+        /// <summary>Units checked together on one thread (a class, as generic collections of tuples are code the ReadyToRun image lacks).</summary>
+        private sealed record CheckGroup(Unit? Folder, List<int> Members);
 
         /// <summary>The contract in force, loaded on first use (a run that reuses every result never needs it).</summary>
         private ContentContract Contract => _contract ??= _engine.ContractFor(_settings);

@@ -249,6 +249,59 @@ public sealed class SiteParityTests
         Assert.Contains("note         = {SOUL.md},", CitationBuilder.Bibtex(facts, "alpha", "Alpha"), System.StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("summary: '😀😀😀😀😀😀😀😀😀😀'\n", "summary is 10 characters long; the minimum is 20")]
+    [InlineData("title: '😀'\n", "title is 1 characters long; the minimum is 2")]
+    [InlineData("tags: [\"tag\\n\"]\n", "does not match the pattern")]
+    [InlineData("slug: |\n  delta\n", "does not match the pattern")]
+    [InlineData("created: '2026-02-29'\n", "is not an ISO date")]
+    [InlineData("source: { origin: 'x', url: 'https://e.org/a b' }\n", "is not an absolute URI")]
+    [InlineData("source: { origin: 'x', url: 'https://例え.jp/パス' }\n", "is not an absolute URI")]
+    [InlineData("source: { origin: 'x', repo: 'https://e.org/%zz' }\n", "is not an absolute URI")]
+    public void Metadata_the_site_validator_rejects_is_a_schema_error(string yaml, string message)
+    {
+        using var corpus = new TempFolder();
+        WriteSoul(corpus, "delta", yaml);
+        Assert.Contains(Lint.Run(corpus.Path).Diagnostics, d => d.Rule == Diagnostics.RuleCatalogue.Schema && d.Message.Contains(message, System.StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("title: '😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀'\n")]
+    [InlineData("title: 'Cafe\u0301 Owner'\n")]
+    [InlineData("created: '0000-01-01'\n")]
+    [InlineData("created: '2024-02-29'\n")]
+    [InlineData("source: { origin: 'x', url: 'a:b' }\n")]
+    [InlineData("source: { origin: 'x', url: 'https://e.org:99999/' }\n")]
+    [InlineData("source: { origin: 'x', url: 'https:/x' }\n")]
+    [InlineData("source: { origin: 'x', url: 'HTTPS://E.ORG/A' }\n")]
+    public void Metadata_the_site_validator_accepts_is_no_schema_error(string yaml)
+    {
+        using var corpus = new TempFolder();
+        WriteSoul(corpus, "delta", yaml);
+        var key = yaml.Substring(0, yaml.IndexOf(':', System.StringComparison.Ordinal));
+        Assert.DoesNotContain(Lint.Run(corpus.Path).Diagnostics, d => d.Rule == Diagnostics.RuleCatalogue.Schema && d.Message.StartsWith(key, System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_summary_over_320_utf16_units_is_an_error_though_it_has_fewer_characters()
+    {
+        // validate.mjs checks `summary.length > 320` (UTF-16) besides the schema's maxLength (code points).
+        using var corpus = new TempFolder();
+        WriteSoul(corpus, "delta", "summary: '" + string.Concat(Enumerable.Repeat("😀", 161)) + "'\n");
+        var error = Assert.Single(Lint.Run(corpus.Path).Diagnostics, d => d.Rule == Diagnostics.RuleCatalogue.Schema);
+        Assert.Contains("161 characters but 322 UTF-16 code units", error.Message, System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("^[a-z0-9]+(?:-[a-z0-9]+)*$", "abc\n", false)]
+    [InlineData("^[a-z0-9]+(?:-[a-z0-9]+)*$", "abc-1", true)]
+    [InlineData("^\\d+$", "١٢٣", false)]
+    [InlineData("^\\w+$", "é", false)]
+    [InlineData("^a.b$", "a\rb", false)]
+    [InlineData("^[$]$", "$", true)]
+    public void Patterns_are_read_as_javascript_reads_them(string pattern, string value, bool matches) =>
+        Assert.Equal(matches, Contract.JsSchemaSemantics.PatternMatches(pattern, value));
+
     private static string FirstRecord() =>
         System.IO.Path.GetFileName(System.IO.Directory.GetFiles(System.IO.Path.Combine(TestPaths.Fixtures, "corpus", "api", "souls"), "*.json").OrderBy(f => f, System.StringComparer.Ordinal).First());
 

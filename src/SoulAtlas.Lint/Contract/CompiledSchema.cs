@@ -118,7 +118,7 @@ public sealed class CompiledSchema
 
         private void AddStringChecks(JsonSchema schema, List<Func<JToken, bool>> checks)
         {
-            var regex = schema.Pattern is { } pattern ? new Regex(pattern, RegexOptions.CultureInvariant) : null;
+            var regex = schema.Pattern is { } pattern ? JsSchemaSemantics.PatternRegex(pattern) : null;
             var min = schema.MinLength;
             var max = schema.MaxLength;
             IFormatValidator[]? format = null;

@@ -43,6 +43,7 @@ public sealed class SchemaRule : Rule
         }
 
         var timestamps = document.Form == DocumentForm.Source ? ReportTimestamps(context, value) : null;
+        ReportSummaryUnits(context, document.Metadata.Root);
         if (context.Caches.CompiledFor(schema).IsCertainlyValid(value))
         {
             return;
@@ -91,20 +92,44 @@ public sealed class SchemaRule : Rule
         return found;
     }
 
+    /// <summary>The longest summary the site's validator (validate.mjs) lets through, in JavaScript's UTF-16 length.</summary>
+    internal const int SummaryUnits = 320;
+
+    /// <summary>
+    /// validate.mjs refuses a summary whose JavaScript length (UTF-16 units) exceeds 320, besides the
+    /// schema's maxLength, which counts code points: a summary of emoji or other astral characters can
+    /// pass the one and not the other. Reported here when the schema lets it through.
+    /// </summary>
+    private static void ReportSummaryUnits(RuleContext context, JObject? metadata)
+    {
+        if (metadata?["summary"] is JValue { Type: JTokenType.String } summary && ((string)summary!).Length > SummaryUnits
+            && JsSchemaSemantics.Length((string)summary!) <= SummaryUnits)
+        {
+            var text = (string)summary!;
+            context.Report(summary, $"summary is {JsSchemaSemantics.Length(text)} characters but {text.Length} UTF-16 code units long (characters outside the Basic Multilingual Plane, such as emoji, count twice); the site's validator allows {SummaryUnits} UTF-16 code units");
+        }
+    }
+
     /// <summary>The fast path for a schema (an engine keeps the compiled form in its <see cref="RuleCaches"/>).</summary>
     public static Contract.CompiledSchema Compile(JsonSchema schema) =>
         Contract.CompiledSchema.Compile(schema, CreateSettings().FormatValidators);
 
-    /// <summary>The validator with soul-lint's strict date format.</summary>
-    public static JsonSchemaValidator CreateValidator() => new(CreateSettings());
+    /// <summary>The validator with the site validator's formats, patterns and string lengths.</summary>
+    public static JsonSchemaValidator CreateValidator() => new SiteSchemaValidator(CreateSettings());
 
     /// <summary>NJsonSchema's verdict, without the fast path.</summary>
     public static ICollection<ValidationError> ValidateWithNJsonSchema(JToken value, JsonSchema schema) => CreateValidator().Validate(value, schema);
 
     private static JsonSchemaValidatorSettings CreateSettings()
     {
+        // NJsonSchema accepts a value when any validator of its format does: its own date and uri
+        // checks (anything .NET parses) give way to the site validator's.
         var settings = new JsonSchemaValidatorSettings();
-        settings.AddCustomFormatValidator(new IsoDateFormatValidator());
+        settings.FormatValidators = settings.FormatValidators
+            .Where(f => f.Format is not ("date" or "uri"))
+            .Append(new IsoDateFormatValidator())
+            .Append(new UriFormatValidator())
+            .ToArray();
         return settings;
     }
 
@@ -252,7 +277,7 @@ public sealed class SchemaRule : Rule
         _ => TypeOf(value),
     };
 
-    private static int Length(JToken? value) => value is JValue { Type: JTokenType.String } s ? ((string)s!).Length : 0;
+    private static int Length(JToken? value) => value is JValue { Type: JTokenType.String } s ? JsSchemaSemantics.Length((string)s!) : 0;
 
     private static string TypeOf(JToken? value) => value?.Type switch
     {
@@ -269,7 +294,8 @@ public sealed class SchemaRule : Rule
 }
 
 /// <summary>
-/// JSON Schema's "date" is RFC 3339 full-date (YYYY-MM-DD). NJsonSchema's built-in check accepts
+/// JSON Schema's "date" as the site's validator (ajv-formats) checks it: RFC 3339 full-date
+/// (YYYY-MM-DD), any year from 0000, a day that the month has. NJsonSchema's built-in check accepts
 /// anything .NET can parse as a date (01/03/2026 included), which the content site would not.
 /// </summary>
 internal sealed class IsoDateFormatValidator : NJsonSchema.Validation.FormatValidators.IFormatValidator
@@ -278,7 +304,62 @@ internal sealed class IsoDateFormatValidator : NJsonSchema.Validation.FormatVali
 
     public ValidationErrorKind ValidationErrorKind => ValidationErrorKind.DateExpected;
 
-    public bool IsValid(string value, JTokenType tokenType) =>
-        tokenType != JTokenType.String
-        || (value.Length == 10 && DateTime.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _));
+    public bool IsValid(string value, JTokenType tokenType) => tokenType != JTokenType.String || JsSchemaSemantics.IsDate(value);
+}
+
+/// <summary>
+/// JSON Schema's "uri" as the site's validator (ajv-formats) checks it: an absolute URI of ASCII
+/// characters. NJsonSchema's built-in check takes anything .NET's Uri accepts (spaces, other
+/// scripts, malformed escapes) and refuses some that are fine ("a:b", a port above 65535).
+/// </summary>
+internal sealed class UriFormatValidator : NJsonSchema.Validation.FormatValidators.IFormatValidator
+{
+    public string Format => "uri";
+
+    public ValidationErrorKind ValidationErrorKind => ValidationErrorKind.UriExpected;
+
+    public bool IsValid(string value, JTokenType tokenType) => tokenType != JTokenType.String || JsSchemaSemantics.IsUri(value);
+}
+
+/// <summary>
+/// NJsonSchema with the site validator's reading of a string's <c>pattern</c> (a JavaScript regular
+/// expression) and <c>minLength</c>/<c>maxLength</c> (code points, not UTF-16 units): its verdicts on
+/// those keywords are replaced by ajv's.
+/// </summary>
+internal sealed class SiteSchemaValidator : JsonSchemaValidator
+{
+    public SiteSchemaValidator(JsonSchemaValidatorSettings settings)
+        : base(settings)
+    {
+    }
+
+    protected override ICollection<ValidationError> Validate(JToken? token, JsonSchema schema, SchemaType schemaType, string? propertyName, string propertyPath)
+    {
+        var errors = base.Validate(token!, schema, schemaType, propertyName, propertyPath);
+        var actual = schema.ActualSchema;
+        if (token is not JValue { Type: JTokenType.String } value || (actual.Pattern is null && actual.MinLength is null && actual.MaxLength is null))
+        {
+            return errors;
+        }
+
+        var result = errors.Where(e => e.Kind is not (ValidationErrorKind.PatternMismatch or ValidationErrorKind.StringTooShort or ValidationErrorKind.StringTooLong)).ToList();
+        var text = (string)value!;
+        if (actual.Pattern is { } pattern && !JsSchemaSemantics.PatternMatches(pattern, text))
+        {
+            result.Add(new ValidationError(ValidationErrorKind.PatternMismatch, propertyName, propertyPath, token, actual));
+        }
+
+        var length = JsSchemaSemantics.Length(text);
+        if (actual.MinLength is int min && length < min)
+        {
+            result.Add(new ValidationError(ValidationErrorKind.StringTooShort, propertyName, propertyPath, token, actual));
+        }
+
+        if (actual.MaxLength is int max && length > max)
+        {
+            result.Add(new ValidationError(ValidationErrorKind.StringTooLong, propertyName, propertyPath, token, actual));
+        }
+
+        return result;
+    }
 }

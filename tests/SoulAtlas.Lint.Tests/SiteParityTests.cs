@@ -69,6 +69,8 @@ public sealed class SiteParityTests
     [InlineData("![img](x.png)", "![img](x.png)")]
     [InlineData("Tools ![icon](i.png)", "tools-")]
     [InlineData("Purpose ##", "purpose")]
+    [InlineData("• - __ - trailing # ##", "---__---trailing-")]
+    [InlineData("a # ##", "a-")]
     [InlineData("C#", "c")]
     [InlineData("#", "#")]
     [InlineData("Core &amp; Mission", "core--mission")]
@@ -191,6 +193,14 @@ public sealed class SiteParityTests
 
         // A tab after a list marker's space starts indented code in marked.
         Assert.Contains("<pre>", Render("- a\n- \tcode"), System.StringComparison.Ordinal);
+
+        // A tab straight after the marker leaves the item's content indent at the marker's width: two spaces nest.
+        Assert.Contains("<ul>\n<li>tabbed nested</li>", Render("-\tTabbed item\n  -\ttabbed nested\n- next"), System.StringComparison.Ordinal);
+        Assert.Contains("<pre>", Render("-\t\tcode"), System.StringComparison.Ordinal);
+
+        // After a blank line in an item, a line indented less than the item's content ends the list.
+        Assert.EndsWith("</ul>\n<p>continuation here</p>\n", Render("- a\n- `code`\n\n  lazy\ncontinuation here"), System.StringComparison.Ordinal);
+        Assert.Contains("<li>a\nb</li>", Render("- a\nb"), System.StringComparison.Ordinal);
     }
 
     [Fact]
@@ -247,6 +257,47 @@ public sealed class SiteParityTests
         Assert.Equal(", A. Person", facts.AuthorText);
         Assert.Null(facts.Version);
         Assert.Contains("note         = {SOUL.md},", CitationBuilder.Bibtex(facts, "alpha", "Alpha"), System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("team cost\nİstanbul\n---", "team-costi̇stanbul")]
+    [InlineData("a \nb\n===", "a-b")]
+    [InlineData("a  \nb\n---", "ab")]
+    [InlineData("a\\\nb\n---", "ab")]
+    [InlineData("a\n  b\n---", "a--b")]
+    [InlineData("a  \n   b\n---", "a---b")]
+    [InlineData("*a*\n_b_\n---", "ab")]
+    [InlineData("*a*\n  `c` d\n---", "a--c-d")]
+    [InlineData("- a\n     b\n  ---", "a---b")]
+    [InlineData("1. a\n      b\n   ---", "a---b")]
+    [InlineData("> a\n>   b\n> ---", "a--b")]
+    [InlineData(">  a\n>    b\n> ---", "a---b")]
+    [InlineData("- > a\n  >   b\n  > ---", "a--b")]
+    public void A_heading_over_several_lines_keeps_the_white_space_marked_keeps_around_its_breaks(string markdown, string id)
+    {
+        // The ids marked-gfm-heading-id gives these setext headings: a soft break is the line break
+        // itself (dropped by the slugger) with one space before it kept, a hard break is <br>, and the
+        // next line's indentation beyond its container's is kept.
+        var heading = Markdig.Syntax.MarkdownObjectExtensions.Descendants<Markdig.Syntax.HeadingBlock>(BodyMarkdown.Parse(markdown)).Single();
+        Assert.Equal(id, HeadingSlugger.SlugOf(heading.Inline!, markdown));
+    }
+
+    [Fact]
+    public void Stored_html_with_a_setext_heading_and_an_html_heading_is_not_stale()
+    {
+        // marked's html for this markdown: the html <h3> keeps no id, the setext heading's id keeps its spaces.
+        const string Markdown = "<section>\n<h3>Html heading</h3>\nText here.\n</section>\n\n### Markdown heading\n\nMore text.\n\none two \n   three\n---\n\nSee [it](#one-two----three).";
+        const string Html = "<h2 id=\"purpose\">Purpose</h2>\n<section>\n<h3>Html heading</h3>\nText here.\n</section>\n\n<h3 id=\"markdown-heading\">Markdown heading</h3>\n<p>More text.</p>\n<h2 id=\"one-two----three\">one two \n   three</h2>\n<p>See <a href=\"#one-two----three\">it</a>.</p>\n";
+        using var corpus = new TempFolder();
+        var record = JObject.Parse(System.IO.File.ReadAllText(System.IO.Path.Combine(TestPaths.Fixtures, "corpus", "api", "souls", FirstRecord())));
+        var section = (JObject)record["sections"]![0]!;
+        Assert.Equal("Purpose", (string?)section["heading"]);
+        section["markdown"] = Markdown;
+        section["html"] = Html;
+        corpus.Write((string)record["slug"]! + ".json", record.ToString());
+        var diagnostics = Lint.Run(corpus.Path).Diagnostics;
+        Assert.DoesNotContain(diagnostics, d => d.Rule == Diagnostics.RuleCatalogue.SectionHtml);
+        Assert.DoesNotContain(diagnostics, d => d.Rule == Diagnostics.RuleCatalogue.MarkdownLink);
     }
 
     [Theory]

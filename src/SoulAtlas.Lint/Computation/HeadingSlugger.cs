@@ -37,8 +37,12 @@ public static partial class HeadingSlugger
     /// <summary>The id the heading-id plugin writes into the html of <c>## heading</c> (empty where the section id falls back).</summary>
     public static string PluginSlug(string heading) => SlugOfRaw(Raw(RenderedHtml(heading)));
 
-    /// <summary>The id of a heading inside a section, before numbering (it may be empty).</summary>
-    public static string SlugOf(ContainerInline inline) => SlugOfRaw(Raw(RenderedHtml(inline)));
+    /// <summary>
+    /// The id of a heading inside a section, before numbering (it may be empty). <paramref name="source"/>
+    /// is the markdown the heading was parsed from: a heading that runs over several lines (a setext
+    /// heading) keeps the white space around its line breaks as marked does, which the tree does not hold.
+    /// </summary>
+    public static string SlugOf(ContainerInline inline, string? source = null) => SlugOfRaw(Raw(RenderedHtml(inline, source)));
 
     /// <summary>The id of a heading whose plain rendered text (markup already removed) is <paramref name="renderedText"/>.</summary>
     public static string SlugOfText(string renderedText) => SlugOfRaw(JsString.Trim(renderedText));
@@ -129,9 +133,11 @@ public static partial class HeadingSlugger
             return EscapeText(text);
         }
 
-        // Parsed as a heading of its own; a tab before a last '#' would make Markdig strip it as a closing sequence, which marked does not.
+        // Parsed as a heading of its own. marked has already taken off the one closing sequence it
+        // removes; a '#' still last (after a tab, or a second run: "a # ##" is "a #") is text, which
+        // Markdig would strip as a closing sequence.
         var source = "## " + text;
-        if (text.EndsWith("#", StringComparison.Ordinal) && text.TrimEnd('#').EndsWith("\t", StringComparison.Ordinal))
+        if (text.EndsWith("#", StringComparison.Ordinal))
         {
             source += " \\";
         }
@@ -156,11 +162,11 @@ public static partial class HeadingSlugger
         return source.Length != text.Length + 3 && html.EndsWith(" \\", StringComparison.Ordinal) ? html.Substring(0, html.Length - 2) : html;
     }
 
-    /// <summary>The html <c>marked</c> renders for an already parsed heading.</summary>
-    public static string RenderedHtml(ContainerInline inline)
+    /// <summary>The html <c>marked</c> renders for an already parsed heading (parsed from <paramref name="source"/>, when given).</summary>
+    public static string RenderedHtml(ContainerInline inline, string? source = null)
     {
         var sb = new StringBuilder();
-        Append(inline, sb);
+        Append(inline, sb, source);
         return sb.ToString();
     }
 
@@ -169,7 +175,7 @@ public static partial class HeadingSlugger
 
     private static readonly char[] MarkupCharacters = { '`', '*', '_', '[', '<', '&', '\\', '~', '!', ':', '@', '.' };
 
-    private static void Append(Inline inline, StringBuilder sb)
+    private static void Append(Inline inline, StringBuilder sb, string? source)
     {
         switch (inline)
         {
@@ -182,8 +188,8 @@ public static partial class HeadingSlugger
             case HtmlEntityInline entity:
                 sb.Append(entity.Original.ToString());
                 break;
-            case LineBreakInline:
-                sb.Append(' ');
+            case LineBreakInline lineBreak:
+                AppendLineBreak(lineBreak, sb, source);
                 break;
             case HtmlInline html:
                 sb.Append(html.Tag);
@@ -196,26 +202,122 @@ public static partial class HeadingSlugger
                 break;
             case LinkInline link:
                 sb.Append("<a>");
-                AppendChildren(link, sb);
+                AppendChildren(link, sb, source);
                 sb.Append("</a>");
                 break;
             case EmphasisInline emphasis:
                 sb.Append("<em>");
-                AppendChildren(emphasis, sb);
+                AppendChildren(emphasis, sb, source);
                 sb.Append("</em>");
                 break;
             case ContainerInline container:
-                AppendChildren(container, sb);
+                AppendChildren(container, sb, source);
                 break;
         }
     }
 
-    private static void AppendChildren(ContainerInline container, StringBuilder sb)
+    private static void AppendChildren(ContainerInline container, StringBuilder sb, string? source)
     {
         foreach (var child in container)
         {
-            Append(child, sb);
+            Append(child, sb, source);
         }
+    }
+
+    /// <summary>
+    /// A line break inside a heading as marked renders it: a hard one is <c>&lt;br&gt;</c>, a soft one
+    /// the line break itself with a single space before it kept; either way the next line's
+    /// indentation beyond its container's (a list item's, a quote's) is kept. The slugger drops line
+    /// breaks and tabs and turns each of those spaces into '-'. Markdig strips that white space from
+    /// its tree, so it is read from the source.
+    /// </summary>
+    private static void AppendLineBreak(LineBreakInline lineBreak, StringBuilder sb, string? source)
+    {
+        if (source is null || lineBreak.Span.Start < 0 || lineBreak.Span.Start >= source.Length)
+        {
+            sb.Append(lineBreak.IsHard ? "<br>" : "\n");
+            return;
+        }
+
+        if (lineBreak.IsHard)
+        {
+            sb.Append("<br>");
+        }
+        else
+        {
+            var from = lineBreak.PreviousSibling is { Span.End: >= 0 } previous ? previous.Span.End + 1 : lineBreak.Span.Start;
+            for (var i = from; i < lineBreak.Span.Start; i++)
+            {
+                if (source[i] is ' ' or '\t')
+                {
+                    sb.Append(source[i]);
+                }
+            }
+
+            sb.Append('\n');
+        }
+
+        if (lineBreak.NextSibling is not { Span.Start: > 0 } next || next.Span.Start > source.Length)
+        {
+            return;
+        }
+
+        var runStart = next.Span.Start;
+        while (runStart > lineBreak.Span.Start + 1 && source[runStart - 1] is ' ' or '\t')
+        {
+            runStart--;
+        }
+
+        var lineStart = source.LastIndexOf('\n', Math.Max(0, runStart - 1)) + 1;
+        for (var i = Math.Max(runStart, TextStart(HeadingOf(lineBreak), source, lineStart)); i < next.Span.Start; i++)
+        {
+            sb.Append(source[i]);
+        }
+    }
+
+    /// <summary>
+    /// Where marked's text of a heading's continuation line starts: after a quote's '&gt;' and one
+    /// space, or at a list item's content column; at the line's start outside containers.
+    /// </summary>
+    private static int TextStart(Block? heading, string source, int lineStart)
+    {
+        switch (heading?.Parent)
+        {
+            case QuoteBlock:
+                var p = lineStart;
+                while (p < source.Length && source[p] is ' ' or '\t')
+                {
+                    p++;
+                }
+
+                if (p < source.Length && source[p] == '>')
+                {
+                    p++;
+                    if (p < source.Length && source[p] is ' ' or '\t')
+                    {
+                        p++;
+                    }
+
+                    return p;
+                }
+
+                return lineStart;
+            case ListItemBlock:
+                return lineStart + heading.Column;
+            default:
+                return lineStart;
+        }
+    }
+
+    private static Block? HeadingOf(Inline inline)
+    {
+        var root = inline.Parent;
+        while (root?.Parent is { } parent)
+        {
+            root = parent;
+        }
+
+        return root?.ParentBlock;
     }
 
     /// <summary>marked's escaping of text: &lt; &gt; " ' always, &amp; unless it starts an entity.</summary>

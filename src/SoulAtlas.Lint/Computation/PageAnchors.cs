@@ -22,7 +22,7 @@ public static class PageAnchors
             {
                 if (heading.Inline is { } inline)
                 {
-                    anchors.Add(HeadingSlugger.Numbered(HeadingSlugger.SlugOf(inline), seen));
+                    anchors.Add(HeadingSlugger.Numbered(HeadingSlugger.SlugOf(inline, section.Markdown), seen));
                 }
             }
         }

@@ -344,9 +344,91 @@ public static class BodyMarkdown
 
     public static string RenderBodyAsSite(string markdown, MarkdownDocument parsed)
     {
+        var ended = LazyLineAfterABlankEndsTheList(markdown, parsed);
+        if (!ReferenceEquals(ended, markdown))
+        {
+            // Rare; the later steps read offsets of the tree, so the changed text is parsed again.
+            markdown = ended;
+            parsed = Parse(markdown);
+        }
+
         // The fence is last, after every table, so escaping it leaves the tables' offsets as parsed.
         var source = SplitTableCellsFirst(FenceAtTheEndAsParagraphText(markdown, parsed), parsed);
         return Markdown.ToHtml(TabAfterListMarkerAsMarkedReadsIt(source), SitePipeline);
+    }
+
+    /// <summary>
+    /// marked continues a list item's paragraph with a line indented less than the item's content
+    /// (a lazy continuation line) only while the item has had no blank line; after one, such a line
+    /// ends the list. CommonMark keeps it in the paragraph. A blank line is put before it, which ends
+    /// the list in Markdig too.
+    /// </summary>
+    private static string LazyLineAfterABlankEndsTheList(string markdown, MarkdownDocument parsed)
+    {
+        List<int>? breaks = null;
+        foreach (var paragraph in parsed.Descendants<ParagraphBlock>())
+        {
+            if (paragraph.Parent is not ListItemBlock item || paragraph.Span.Start <= item.Span.Start || paragraph.Span.End >= markdown.Length)
+            {
+                continue;
+            }
+
+            var lineStart = markdown.IndexOf('\n', paragraph.Span.Start);
+            while (lineStart >= 0 && lineStart < paragraph.Span.End)
+            {
+                lineStart++;
+                var indent = 0;
+                while (lineStart + indent < markdown.Length && markdown[lineStart + indent] == ' ')
+                {
+                    indent++;
+                }
+
+                if (indent < paragraph.Column && lineStart + indent < markdown.Length && markdown[lineStart + indent] is not ('\n' or '\t')
+                    && HasBlankLine(markdown, item.Span.Start, lineStart))
+                {
+                    (breaks ??= new List<int>()).Add(lineStart);
+                    break;
+                }
+
+                lineStart = markdown.IndexOf('\n', lineStart);
+            }
+        }
+
+        if (breaks is null)
+        {
+            return markdown;
+        }
+
+        breaks.Sort();
+        var sb = new System.Text.StringBuilder(markdown);
+        for (var i = breaks.Count - 1; i >= 0; i--)
+        {
+            sb.Insert(breaks[i], "\n");
+        }
+
+        return sb.ToString();
+    }
+
+    private static bool HasBlankLine(string markdown, int from, int to)
+    {
+        var line = markdown.IndexOf('\n', from);
+        while (line >= 0 && line < to - 1)
+        {
+            var next = markdown.IndexOf('\n', line + 1);
+            if (next < 0 || next > to)
+            {
+                return false;
+            }
+
+            if (IsBlank(markdown.AsSpan(line + 1, next - line - 1)))
+            {
+                return true;
+            }
+
+            line = next;
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -388,11 +470,21 @@ public static class BodyMarkdown
     /// CommonMark it is part of the marker's spacing. The tab becomes four spaces, which reads the
     /// same in Markdig as in marked.
     /// </summary>
+    /// <remarks>
+    /// A tab straight after the marker (<c>-\tfoo</c>) is content to marked, not spacing: the item's
+    /// content indent is the marker's width alone, so the next line indented by two spaces is inside
+    /// the item (a nested list) where Markdig, which spends the tab on the marker's spacing, reads a
+    /// sibling. The tab becomes one space, which gives the item the same children in Markdig.
+    /// </remarks>
     private static string TabAfterListMarkerAsMarkedReadsIt(string markdown) =>
-        markdown.IndexOf('\t') < 0 ? markdown : ListMarkerTab.Replace(markdown, "$1    ");
+        markdown.IndexOf('\t') < 0 ? markdown : ListMarkerTab.Replace(ListMarkerTabFirst.Replace(markdown, "$1 "), "$1    ");
 
     private static readonly System.Text.RegularExpressions.Regex ListMarkerTab = new(
         @"(?m)^([ \t]*(?:[-+*]|[0-9]{1,9}[.)]) {1,3})\t",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    private static readonly System.Text.RegularExpressions.Regex ListMarkerTabFirst = new(
+        @"(?m)^([ \t]*(?:[-+*]|[0-9]{1,9}[.)]))\t",
         System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     private static string SplitTableCellsFirst(string markdown, MarkdownDocument parsed)

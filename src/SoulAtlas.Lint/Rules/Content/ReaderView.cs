@@ -63,7 +63,9 @@ internal static class ReaderView
         var text = new StringBuilder();
         var targets = new List<string>();
         var slugs = deriveHeadingIds ? new Dictionary<string, int>(StringComparer.Ordinal) : null;
-        var ids = headingIds is not null && headingIds.Count == document.QuerySelectorAll("h1,h2,h3,h4,h5,h6").Length ? headingIds : null;
+        // The markdown's headings carry the ids Markdig gave them; a heading written as html carries only
+        // what its author wrote, and the site's renderer leaves it so.
+        var ids = headingIds is not null && headingIds.Count == document.QuerySelectorAll("h1[id],h2[id],h3[id],h4[id],h5[id],h6[id]").Length ? headingIds : null;
         var nextId = 0;
         IElement? block = null;
 
@@ -104,8 +106,9 @@ internal static class ReaderView
                 if (isBlock)
                 {
                     Flush();
-                    var open = ids is not null && IsHeading(name) ? name + (ids[nextId].Length == 0 ? string.Empty : "#" + ids[nextId]) : DescribeOpen(element, slugs);
-                    if (ids is not null && IsHeading(name))
+                    var fromMarkdown = ids is not null && IsHeading(name) && element.HasAttribute("id");
+                    var open = fromMarkdown ? name + (ids![nextId].Length == 0 ? string.Empty : "#" + ids[nextId]) : DescribeOpen(element, ids is null ? slugs : null);
+                    if (fromMarkdown)
                     {
                         nextId++;
                     }

@@ -64,7 +64,7 @@ public sealed class SectionHtmlRule : Rule
         var ids = new List<string> { HeadingSlugger.Numbered(HeadingSlugger.PluginSlug(section.Heading), seen) };
         foreach (var heading in Markdig.Syntax.MarkdownObjectExtensions.Descendants<Markdig.Syntax.HeadingBlock>(section.Syntax))
         {
-            ids.Add(heading.Inline is { } inline ? HeadingSlugger.Numbered(HeadingSlugger.SlugOf(inline), seen) : string.Empty);
+            ids.Add(heading.Inline is { } inline ? HeadingSlugger.Numbered(HeadingSlugger.SlugOf(inline, section.Markdown), seen) : string.Empty);
         }
 
         return ids;

@@ -300,6 +300,61 @@ public sealed class SiteParityTests
         Assert.DoesNotContain(diagnostics, d => d.Rule == Diagnostics.RuleCatalogue.MarkdownLink);
     }
 
+    [Fact]
+    public void A_bibtex_title_over_several_lines_is_read_whole()
+    {
+        // `title: |` in metadata.yaml ends the title with a line break, which the generator writes into the BibTeX field as it is.
+        using var corpus = new TempFolder();
+        var record = JObject.Parse(System.IO.File.ReadAllText(System.IO.Path.Combine(TestPaths.Fixtures, "corpus", "api", "souls", FirstRecord())));
+        record["title"] = "Block\nTitle\n";
+        record["metadata"]!["title"] = "Block\nTitle\n";
+        var path = corpus.Write("in.json", record.ToString());
+        var facts = CitationBuilder.Facts(Parity.ParityLint.LoadRecord(path, "in.json").Document!, CitationBuilder.DefaultSiteUrl);
+        var slug = (string)record["slug"]!;
+        record["citation"] = new JObject
+        {
+            ["apa"] = CitationBuilder.Apa(facts, "Block\nTitle\n"),
+            ["bibtex"] = CitationBuilder.Bibtex(facts, slug, "Block\nTitle\n"),
+            ["text"] = CitationBuilder.Text(facts, "Block\nTitle\n"),
+        };
+        System.IO.File.Delete(path);
+        corpus.Write(slug + ".json", record.ToString());
+        Assert.DoesNotContain(Lint.Run(corpus.Path).Diagnostics, d => d.Rule == Diagnostics.RuleCatalogue.Citation);
+    }
+
+    [Fact]
+    public void Folders_the_site_does_not_read_add_no_backlinks()
+    {
+        // The generator's souls: folders holding SOUL.md whose names do not start with a dot, an
+        // authored folder before a mirrored one of the same name.
+        using var corpus = new TempFolder();
+        WriteSoul(corpus, "target", string.Empty);
+        WriteSoul(corpus, "linker", "related:\n  - { slug: other, type: related }\n");
+        WriteSoul(corpus, "other", string.Empty);
+        WriteSoul(corpus, "work-in-progress", "related:\n  - { slug: target, type: related }\n");
+        System.IO.File.Delete(System.IO.Path.Combine(corpus.Path, "souls", "work-in-progress", "SOUL.md"));
+        WriteSoul(corpus, ".hidden", "related:\n  - { slug: target, type: related }\n");
+        corpus.Write("mirrored/origin/linker/metadata.yaml", "title: 'Linker mirror'\nslug: 'linker'\ncategory: 'Technology'\nsummary: 'A summary of a mirror.'\nstatus: draft\ncreated: '2026-01-01'\nupdated: '2026-01-01'\nsource: { origin: 'souls.directory' }\nrelated:\n  - { slug: target, type: adjacent }\n");
+        corpus.Write("mirrored/origin/linker/SOUL.md", "# Linker mirror\n\n## Persona\n\nText.\n");
+        var result = Lint.Run(corpus.Path);
+        var computed = result.Computed.Where(c => c.Slug == "target").ToList();
+        Assert.Empty(Assert.Single(computed).Backlinks);
+        Assert.Equal(new[] { "linker" }, result.Computed.First(c => c.Slug == "other").Backlinks);
+    }
+
+    [Theory]
+    [InlineData("title: 1776\n", "1776")]
+    [InlineData("title: true\n", "true")]
+    [InlineData("title: 3.5\n", "3.5")]
+    [InlineData("title: 0\n", "H1 Title")]
+    [InlineData("title: false\n", "H1 Title")]
+    public void A_title_that_is_not_a_string_is_printed_as_javascript_prints_it(string yaml, string title)
+    {
+        using var corpus = new TempFolder();
+        WriteSoul(corpus, "delta", yaml, "# H1 Title\n\n## Purpose\n\nText.\n");
+        Assert.Equal(title, Lint.Run(corpus.Path).Computed.Single().Title);
+    }
+
     [Theory]
     [InlineData("summary: '😀😀😀😀😀😀😀😀😀😀'\n", "summary is 10 characters long; the minimum is 20")]
     [InlineData("title: '😀'\n", "title is 1 characters long; the minimum is 2")]

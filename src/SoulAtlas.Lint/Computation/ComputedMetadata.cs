@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
+using Newtonsoft.Json.Linq;
 using SoulAtlas.Lint.Contract;
 using SoulAtlas.Lint.Documents;
 
@@ -102,7 +104,35 @@ public static class ComputedCalculator
             return recordTitle;
         }
 
+        if (document.Metadata.Token("title") is JValue { Type: JTokenType.Integer or JTokenType.Float or JTokenType.Boolean } other && MetadataView.IsTruthy(other))
+        {
+            // `title: 1776` is a number to the site's YAML reader; the page and citation print it as JavaScript does.
+            return JsNumberText(other);
+        }
+
         return document.Metadata.Title is { Length: > 0 } title ? title : document.Title is { Length: > 0 } h1 ? h1 : document.Slug;
+    }
+
+    /// <summary>JavaScript's <c>String(value)</c> of a YAML boolean or number (the usual cases: integers, plain decimals).</summary>
+    private static string JsNumberText(JValue value)
+    {
+        if (value.Type == JTokenType.Boolean)
+        {
+            return (bool)value! ? "true" : "false";
+        }
+
+        if (value.Type == JTokenType.Integer)
+        {
+            return Convert.ToString(value.Value, CultureInfo.InvariantCulture) ?? string.Empty;
+        }
+
+        var d = (double)value!;
+        if (double.IsInfinity(d))
+        {
+            return d > 0 ? "Infinity" : "-Infinity";
+        }
+
+        return Math.Floor(d) == d && Math.Abs(d) < 1e21 ? d.ToString("F0", CultureInfo.InvariantCulture) : d.ToString("R", CultureInfo.InvariantCulture).Replace('E', 'e');
     }
 
     public static int ReadingTime(int wordCount) => (int)Math.Max(1, JsMath.Round(wordCount / (double)WordsPerMinute));

@@ -65,8 +65,14 @@ public sealed class CorpusIndex
         }
 
         var incoming = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        var shadowed = ShadowedMirrors(entries);
         foreach (var entry in entries)
         {
+            if (!IsPublished(entry) || shadowed.Contains(entry))
+            {
+                continue;
+            }
+
             // As the site builds its graph: typed edges only, a self-link included (docs/parity.md).
             foreach (var target in entry.Related)
             {
@@ -84,6 +90,53 @@ public sealed class CorpusIndex
         {
             _backlinks.Add(pair.Key, pair.Value.ToList());
         }
+    }
+
+    /// <summary>
+    /// Whether the site publishes the entry, as its generator finds souls: a record is published; a
+    /// source folder is a soul when it holds SOUL.md and its name does not start with a dot. The links
+    /// of anything else (a folder with metadata.yaml only, a hidden folder) are no edges of its graph.
+    /// </summary>
+    private static bool IsPublished(CorpusEntry entry) =>
+        entry.Form != DocumentForm.Source
+        || (string.Equals(System.IO.Path.GetFileName(entry.FullPath), Loading.SourceLoader.BodyFileName, StringComparison.Ordinal)
+            && System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(entry.FullPath)) is { Length: > 0 } folder && folder[0] != '.');
+
+    /// <summary>
+    /// Mirrored folders (<c>mirrored/&lt;origin&gt;/&lt;slug&gt;/</c>) the site does not read because an
+    /// authored folder (<c>souls/&lt;slug&gt;/</c>), or a mirror of an origin earlier in name order, has
+    /// the same name: the generator keys souls by folder name and keeps the first it finds.
+    /// </summary>
+    private static HashSet<CorpusEntry> ShadowedMirrors(IReadOnlyList<CorpusEntry> entries)
+    {
+        var shadowed = new HashSet<CorpusEntry>();
+        foreach (var group in entries.Where(e => e.Form == DocumentForm.Source && IsPublished(e)).GroupBy(e => e.Slug, StringComparer.Ordinal))
+        {
+            var folders = group.ToList();
+            if (folders.Count < 2)
+            {
+                continue;
+            }
+
+            // Authored first, then mirrors by origin, as the generator reads the folders.
+            var first = folders.OrderBy(e => MirrorOrigin(e) is { } origin ? "1" + origin : "0", StringComparer.Ordinal).First();
+            foreach (var other in folders.Where(e => !ReferenceEquals(e, first) && MirrorOrigin(e) is not null))
+            {
+                shadowed.Add(other);
+            }
+        }
+
+        return shadowed;
+    }
+
+    /// <summary>The origin of a folder under <c>mirrored/&lt;origin&gt;/</c>, or null for any other.</summary>
+    private static string? MirrorOrigin(CorpusEntry entry)
+    {
+        var folder = System.IO.Path.GetDirectoryName(entry.FullPath);
+        var origin = System.IO.Path.GetDirectoryName(folder);
+        return origin is not null && string.Equals(System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(origin)), "mirrored", StringComparison.Ordinal)
+            ? System.IO.Path.GetFileName(origin)
+            : null;
     }
 
     private CorpusIndex(CorpusIndex viewed, DependencyLog log)

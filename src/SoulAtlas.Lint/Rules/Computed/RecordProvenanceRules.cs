@@ -45,14 +45,16 @@ public sealed partial class CitationRule : Rule
     private static readonly Regex AuthorSeparator = new(AuthorSeparatorPattern, RegexOptions.CultureInvariant);
 #endif
 
-    private const string BibFieldPattern = @"^\s*(?<name>\w+)\s*=\s*\{(?<value>.*)\},?\s*$";
+    // A value runs to the "}" that ends a line before the next field or the closing brace: the
+    // generator writes the title as it is, and a title may hold line breaks (a YAML block scalar).
+    private const string BibFieldPattern = @"^[ \t]*(?<name>\w+)[ \t]*=[ \t]*\{(?<value>.*?)\},?[ \t]*$(?=\n[ \t]*(?:\w+[ \t]*=|\})|(?![\s\S]))";
 #if NET
     private static readonly Regex BibField = BibFieldRegex();
 
-    [GeneratedRegex(BibFieldPattern, RegexOptions.CultureInvariant | RegexOptions.Multiline)]
+    [GeneratedRegex(BibFieldPattern, RegexOptions.CultureInvariant | RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex BibFieldRegex();
 #else
-    private static readonly Regex BibField = new(BibFieldPattern, RegexOptions.CultureInvariant | RegexOptions.Multiline);
+    private static readonly Regex BibField = new(BibFieldPattern, RegexOptions.CultureInvariant | RegexOptions.Multiline | RegexOptions.Singleline);
 #endif
 
     public override RuleDescriptor Descriptor => RuleCatalogue.Citation;

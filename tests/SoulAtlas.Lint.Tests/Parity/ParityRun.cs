@@ -27,6 +27,9 @@ internal sealed class ParityReport
 
     public int Recalled { get; set; }
 
+    /// <summary>Souls the validator stops on (a title that is not a string) and so does not judge.</summary>
+    public int Unjudged { get; set; }
+
     public List<string> Missed { get; } = new();
 
     public void Add(ParityReport other)
@@ -37,12 +40,13 @@ internal sealed class ParityReport
         FalseErrors.AddRange(other.FalseErrors);
         Rejected += other.Rejected;
         Recalled += other.Recalled;
+        Unjudged += other.Unjudged;
         Missed.AddRange(other.Missed);
     }
 
     public string Summary() =>
         $"{Souls} edited souls, {FieldsCompared} fields compared: {Mismatches.Count} mismatches, {FalseErrors.Count} false errors on generated records, " +
-        $"validator rejected {Rejected} souls, soul-lint reported an error on {Recalled} of them";
+        $"validator rejected {Rejected} souls, soul-lint reported an error on {Recalled} of them ({Unjudged} the validator stops on were not judged)";
 
     public string Details(int max = 40) => string.Join(
         Environment.NewLine,
@@ -90,6 +94,8 @@ internal static class ParityRun
                 editsBySlug[slug] = string.Join("; ", applied);
             }
 
+            AddFoldersThatAreNotSouls(tree, slugs, new Random(seed ^ 0x5EED));
+
             var oracle = SiteOracle.Generate(tree);
             Directory.CreateDirectory(records);
             foreach (var file in Directory.GetFiles(oracle.RecordsFolder, "*.json"))
@@ -106,6 +112,40 @@ internal static class ParityRun
         {
             TryDelete(tree);
             TryDelete(records);
+        }
+    }
+
+    /// <summary>
+    /// Folders the site does not publish, though they look like souls, that relate to the sample: a
+    /// folder without SOUL.md (work in progress) and one whose name starts with a dot. Their links
+    /// are not edges of the site's graph, so they add no backlinks.
+    /// </summary>
+    private static void AddFoldersThatAreNotSouls(string tree, IReadOnlyList<string> slugs, Random random)
+    {
+        if (slugs.Count == 0)
+        {
+            return;
+        }
+
+        var template = Path.Combine(tree, "souls", slugs[0]);
+        if (!File.Exists(Path.Combine(template, "metadata.yaml")))
+        {
+            return;
+        }
+
+        string Related() => "\n" + string.Join("\n", Enumerable.Range(0, 1 + random.Next(3)).Select(_ => $"  - {{ slug: '{slugs[random.Next(slugs.Count)]}', type: related }}"));
+        if (random.Next(2) == 0)
+        {
+            var folder = Path.Combine(tree, "souls", "work-in-progress-" + random.Next(100).ToString(CultureInfo.InvariantCulture));
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, "metadata.yaml"), SoulEdits.SetKey(SoulEdits.SetKey(File.ReadAllText(Path.Combine(template, "metadata.yaml")), "slug", " " + Path.GetFileName(folder)), "related", Related()));
+        }
+
+        if (random.Next(2) == 0)
+        {
+            var folder = Path.Combine(tree, "souls", "." + slugs[random.Next(slugs.Count)]);
+            SiteOracle.CopyDirectory(template, folder);
+            File.WriteAllText(Path.Combine(folder, "metadata.yaml"), SoulEdits.SetKey(File.ReadAllText(Path.Combine(template, "metadata.yaml")), "related", Related()));
         }
     }
 
@@ -160,7 +200,8 @@ internal static class ParityRun
             Check("computed.aiDrafted", (bool)c["aiDrafted"]!, computed.AiDrafted);
             Check("computed.unverifiedAiDraft", (bool)c["unverifiedAiDraft"]!, computed.UnverifiedAiDraft);
             Check("computed.federated", (bool)c["federated"]!, computed.Federated);
-            Check("title", (string?)record["title"], computed.Title);
+            // A title that is not a string is published as it is (a number, a boolean) and cited as JavaScript prints it.
+            Check("title", record["title"] is JValue { Type: JTokenType.String } t ? (string?)t : record["title"]?.ToString(Newtonsoft.Json.Formatting.None), computed.Title);
 
             var sections = (JArray)record["sections"]!;
             var loaded = ParityLint.LoadSource(folder).Document;
@@ -170,7 +211,7 @@ internal static class ParityRun
                 var s = sections[i];
                 var mine = computed.Sections[i];
                 Check($"sections[{i}].heading", (string?)s["heading"], mine.Heading);
-                Check($"sections[{i}].id", (string?)s["id"], mine.Id);
+                Check($"sections[{i}].id (of {Show(mine.Heading)})", (string?)s["id"], mine.Id);
                 Check($"sections[{i}].wordCount", (long)s["wordCount"]!, (long)mine.WordCount);
                 if (loaded is not null && i < loaded.Sections.Count)
                 {
@@ -182,7 +223,7 @@ internal static class ParityRun
             if (recordDocument is not null && record["citation"] is JObject citation)
             {
                 var facts = CitationBuilder.Facts(recordDocument, CitationBuilder.DefaultSiteUrl);
-                var title = (string)record["title"]!;
+                var title = record["title"] is JValue { Type: JTokenType.String } titleText ? (string)titleText! : record["title"]!.ToString(Newtonsoft.Json.Formatting.None);
                 Check("citation.apa", (string?)citation["apa"], CitationBuilder.Apa(facts, title));
                 Check("citation.text", (string?)citation["text"], CitationBuilder.Text(facts, title));
                 Check("citation.bibtex", (string?)citation["bibtex"], CitationBuilder.Bibtex(facts, slug, title));
@@ -198,11 +239,17 @@ internal static class ParityRun
                 }
             }
 
-            // An error on every soul the validator rejects.
-            if (oracle.ValidatorErrors.TryGetValue(slug, out var rejected))
+            // An error on every soul the validator rejects. A dangling related slug is not evidence: the
+            // validator only warns about it, and a sample of the corpus has many.
+            var evidence = mineOnSource.Where(d => d.Rule != RuleCatalogue.RelatedExists).ToList();
+            if (oracle.Unjudged.Contains(slug, StringComparer.Ordinal))
+            {
+                report.Unjudged++;
+            }
+            else if (oracle.ValidatorErrors.TryGetValue(slug, out var rejected))
             {
                 report.Rejected++;
-                if (mineOnSource.Count > 0)
+                if (evidence.Count > 0)
                 {
                     report.Recalled++;
                 }

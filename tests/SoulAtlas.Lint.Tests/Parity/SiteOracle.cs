@@ -91,7 +91,94 @@ internal static class SiteOracle
         }
 
         var (_, validation) = Run("node", new[] { "scripts/validate.mjs" }, tree, TimeSpan.FromMinutes(10));
-        return new OracleRun(Path.Combine(tree, "public", "api", "souls"), ValidatorErrors(validation), validation);
+        var unjudged = new List<string>();
+        if (!ValidatorFinished.IsMatch(validation))
+        {
+            // validate.mjs lower-cases every title at its end and stops there, printing nothing, when
+            // a title is a Date, a number or another non-string. Those souls are set aside so that the
+            // validator judges the rest; they are not judged at all.
+            unjudged.AddRange(NonStringTitles(tree));
+            var aside = tree + "-aside";
+            var moved = new List<(string From, string To)>();
+            foreach (var folder in unjudged.SelectMany(slug => SoulFolders(tree, slug)))
+            {
+                var to = Path.Combine(aside, Path.GetRelativePath(tree, folder));
+                Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+                Directory.Move(folder, to);
+                moved.Add((folder, to));
+            }
+
+            try
+            {
+                (_, validation) = Run("node", new[] { "scripts/validate.mjs" }, tree, TimeSpan.FromMinutes(10));
+            }
+            finally
+            {
+                foreach (var (from, to) in moved)
+                {
+                    Directory.Move(to, from);
+                }
+
+                if (Directory.Exists(aside))
+                {
+                    Directory.Delete(aside, recursive: true);
+                }
+            }
+
+            if (!ValidatorFinished.IsMatch(validation))
+            {
+                throw new InvalidOperationException("validate.mjs did not finish: " + validation);
+            }
+        }
+
+        return new OracleRun(Path.Combine(tree, "public", "api", "souls"), ValidatorErrors(validation), validation, unjudged);
+    }
+
+    /// <summary>The validator's closing line ("N SOULs · N errors · N warnings").</summary>
+    private static readonly Regex ValidatorFinished = new(@"^\d+ SOULs · ", RegexOptions.Multiline | RegexOptions.CultureInvariant);
+
+    private const string TitleScript = @"
+import fs from 'node:fs';
+import path from 'node:path';
+import yaml from 'js-yaml';
+const root = process.argv[2];
+const found = [];
+for (const folder of [path.join(root, 'souls'), ...(fs.existsSync(path.join(root, 'mirrored')) ? fs.readdirSync(path.join(root, 'mirrored')).map(o => path.join(root, 'mirrored', o)) : [])]) {
+  if (!fs.existsSync(folder)) continue;
+  for (const slug of fs.readdirSync(folder)) {
+    const file = path.join(folder, slug, 'metadata.yaml');
+    if (!fs.existsSync(file)) continue;
+    let meta;
+    try { meta = yaml.load(fs.readFileSync(file, 'utf8')); } catch { continue; }
+    if (meta && meta.title && typeof meta.title !== 'string') found.push(slug);
+  }
+}
+console.log(JSON.stringify(found));
+";
+
+    /// <summary>The souls whose metadata title js-yaml reads as a truthy value that is not a string.</summary>
+    private static List<string> NonStringTitles(string tree)
+    {
+        var script = Path.Combine(PackagesFolder(), "non-string-titles.mjs");
+        File.WriteAllText(script, TitleScript);
+        var (code, output) = Run("node", new[] { script, tree }, PackagesFolder(), TimeSpan.FromMinutes(2));
+        if (code != 0)
+        {
+            throw new InvalidOperationException("listing the titles that stop validate.mjs failed: " + output);
+        }
+
+        return Newtonsoft.Json.Linq.JArray.Parse(output.Trim()).Select(t => (string)t!).ToList();
+    }
+
+    private static IEnumerable<string> SoulFolders(string tree, string slug)
+    {
+        var roots = new List<string> { Path.Combine(tree, "souls") };
+        if (Directory.Exists(Path.Combine(tree, "mirrored")))
+        {
+            roots.AddRange(Directory.GetDirectories(Path.Combine(tree, "mirrored")));
+        }
+
+        return roots.Select(r => Path.Combine(r, slug)).Where(Directory.Exists).ToList();
     }
 
     private static readonly Regex Ansi = new("\u001b\\[[0-9;]*m", RegexOptions.CultureInvariant);
@@ -181,5 +268,8 @@ internal static class SiteOracle
     }
 }
 
-/// <summary>What one generator run produced: the records folder and the validator's errors by slug.</summary>
-internal sealed record OracleRun(string RecordsFolder, IReadOnlyDictionary<string, List<string>> ValidatorErrors, string ValidatorOutput);
+/// <summary>
+/// What one generator run produced: the records folder, the validator's errors by slug, and the
+/// souls the validator could not judge (it stops on them; they were validated apart from the rest).
+/// </summary>
+internal sealed record OracleRun(string RecordsFolder, IReadOnlyDictionary<string, List<string>> ValidatorErrors, string ValidatorOutput, IReadOnlyList<string> Unjudged);

@@ -115,7 +115,7 @@ internal sealed class SoulEdits
 
     private string Block()
     {
-        switch (_random.Next(18))
+        switch (_random.Next(24))
         {
             case 0:
                 return "Use `" + Pick(new[] { "a|b", "x && y", "<div>", "## not a heading", "`", "&amp;", "it's", "*x*" }) + "` and ``a ` b`` here.";
@@ -157,6 +157,63 @@ internal sealed class SoulEdits
                     "| a | b |\n|---|---|\n| 1 | 2 | 3 |\n| only |",
                     "Text with `code\nacross lines` and ``double `tick` code``.",
                 });
+            case 15:
+                // Setext headings over several lines: soft and hard breaks, indented continuations, inside containers.
+                return Pick(new[]
+                {
+                    Sentence(2) + "\n" + Sentence(2) + "\n" + Pick(new[] { "===", "---", "  ---", "=" }),
+                    "one " + Pick(Words) + " \n   two " + Pick(Words) + "\n---",
+                    "hard  \nbreak\n---",
+                    "back\\\nslash\n===",
+                    "tab\t\nnext\n---",
+                    "*em*\n`code` line\n---",
+                    "> quoted " + Pick(Words) + "\n>   setext\n> ---",
+                    "- item " + Pick(Words) + "\n     setext\n  ---",
+                    "See [it](#" + Pick(new[] { "one-two", "onetwo", "hardbreak", "one--two" }) + ").",
+                });
+            case 16:
+                return Pick(new[]
+                {
+                    "- a\n  - b " + Sentence(2) + "\n    - c\n      1. deep\n- d",
+                    "3. three\n4. four " + Sentence(2) + "\n\n* star\n+ plus\n\n10) ten",
+                    "1. item\n\n   para in item " + Sentence(3) + "\n\n       code in item\n2. next",
+                    "- [link](https://e.org)\n-\n  empty start\n- `code`\n\n  lazy\ncontinuation " + Sentence(2),
+                    "-\tTabbed item " + Sentence(2) + "\n  -\ttabbed nested",
+                });
+            case 17:
+                return Pick(new[]
+                {
+                    "[text][Ref] and ![img][logo] " + Sentence(2) + "\n\n[ref]: https://example.org/r \"Title\"\n[logo]: /x.png",
+                    "[Full Ref] and [collapsed][] and [shortcut]\n\n[full ref]: <https://example.org/a b>\n[collapsed]: /c 'single'\n[shortcut]: /s (paren)",
+                    "[undefined][nowhere] and [^note] " + Sentence(2),
+                    "[ref]:\nhttps://example.org/next-line\n\n[ref]",
+                });
+            case 18:
+                return Pick(new[] { "**a*", "*a**", "snake_case_word", "a*b*c", "***a**b*", "_a_b", "**bold**text", "*a _b* c_", "__a__b", "~~a~b~~", "* not a list *", "**", "_ _", "*\\*", "***" })
+                    + " " + Sentence(3);
+            case 19:
+                return Pick(new[] { "zero\u200Bwidth", "non\u200Cjoiner", "joi\u200Dner", "word\u2060joiner", "e\u0301te\u0301", "\u200Fright-to-left mark", "\u202Eoverride\u202C", "שלום עולם", "مرحبا بالعالم", "👍🏽 thumbs", "✔\uFE0F ok", "🏳️‍🌈 flag", "\u00ADsoft", "Ａ full width" })
+                    + " " + Sentence(3) + "\n\n### " + Pick(new[] { "zero\u200Bwidth", "e\u0301te\u0301", "\u200Frtl", "שלום", "👍🏽 up", "a\u2060b", "ﷺ", "İi̇" });
+            case 20:
+                return Pick(new[]
+                {
+                    "<div>\n\n*markdown inside* " + Sentence(3) + "\n\n</div>",
+                    "<pre>\n## not a heading in pre\n  " + Sentence(2) + "\n</pre>",
+                    "<!--\n## inside a comment\n-->\n\n" + Sentence(2),
+                    "<p align=\"center\">" + Sentence(3) + "</p>",
+                    "<img src=\"x.png\" alt=\"an image\"> " + Sentence(2),
+                    "<section>\n<h3>Html heading</h3>\n" + Sentence(2) + "\n</section>",
+                    "<DIV CLASS=x>upper case tags " + Sentence(2) + "</DIV>",
+                });
+            case 21:
+                return Pick(new[]
+                {
+                    "| Left | Center | Right |\n|:-----|:------:|------:|\n| *a* | `b` | [c](https://e.org) |\n| 1 | 2 |",
+                    "a | b\n--- | ---\n1 | " + Sentence(2),
+                    "| only header |\n| --- |",
+                    "|a|b|\n|-|-|\n|x\\|y|z|",
+                    "| a |\n|:-:|\n| " + Pick(Words) + " |\n\nafter table",
+                });
             default:
                 return Sentence(3 + _random.Next(25));
         }
@@ -166,7 +223,7 @@ internal sealed class SoulEdits
     {
         var lines = soul.Split('\n').ToList();
         var sectionLines = Enumerable.Range(0, lines.Count).Where(i => lines[i].StartsWith("## ", StringComparison.Ordinal)).ToList();
-        var kind = _random.Next(16);
+        var kind = _random.Next(20);
         switch (kind)
         {
             case 0 or 1 or 2 or 3:
@@ -293,6 +350,53 @@ internal sealed class SoulEdits
                 return "heading line " + lines[at];
             }
 
+            case 16:
+            {
+                // An empty section: a heading straight before the next one, or a body of white space only.
+                var at = sectionLines.Count == 0 ? lines.Count : Pick(sectionLines);
+                lines.Insert(at, "## " + Heading() + Pick(new[] { "\n", "\n\n", "\n   \n\t\n", string.Empty }));
+                soul = string.Join('\n', lines);
+                return "empty section";
+            }
+
+            case 17:
+            {
+                // A very long section.
+                var words = 3000 + _random.Next(4000);
+                var body = string.Join(' ', Enumerable.Range(0, words).Select(i => i % 97 == 0 ? "\n\n" + Pick(Words) : Pick(Words)));
+                lines.Add(string.Empty);
+                lines.Add("## " + Pick(new[] { "Scenarios", "Long Notes", "Vocabulary" }));
+                lines.Add(string.Empty);
+                lines.Add(body);
+                soul = string.Join('\n', lines);
+                return "long section " + words.ToString(CultureInfo.InvariantCulture);
+            }
+
+            case 18:
+            {
+                // Tabs where spaces were: list markers, indentation, heading gaps.
+                soul = Pick(new[] { "- ", "  ", "## " }) switch
+                {
+                    "- " => soul.Replace("\n- ", "\n-\t", StringComparison.Ordinal),
+                    "  " => soul.Replace("\n  ", "\n\t", StringComparison.Ordinal),
+                    _ => soul.Replace("\n## ", "\n##\t", StringComparison.Ordinal),
+                };
+                return "tabs";
+            }
+
+            case 19:
+            {
+                if (sectionLines.Count == 0)
+                {
+                    goto default;
+                }
+
+                var at = Pick(sectionLines);
+                lines[at] = "## " + Pick(new[] { "Zero\u200BWidth", "Purpose\u200B", "\u200FPurpose", "Cafe\u0301", "שלום", "👍🏽 Thumbs", "Workflow\u2060", "A\u202Eb\u202C", "Ethics\uFE0F", "\u00ADTools" });
+                soul = string.Join('\n', lines);
+                return "heading: " + lines[at];
+            }
+
             default:
             {
                 if (sectionLines.Count == 0)
@@ -313,7 +417,7 @@ internal sealed class SoulEdits
     {
         string value;
         string key;
-        switch (_random.Next(14))
+        switch (_random.Next(20))
         {
             case 0 or 1:
             {
@@ -388,6 +492,68 @@ internal sealed class SoulEdits
             case 12:
                 key = "tags";
                 value = Pick(new[] { " [yes, no, on, off]", " [1, 2.5, null]", " ['a', 'b']", " [2026-01-01]" });
+                break;
+            case 14:
+                // URLs as contributors write them; the validator checks source.url and source.repo as URIs.
+                key = "source";
+                value = " { origin: 'souls.directory', " + Pick(new[] { "url", "repo" }) + ": " + Pick(new[]
+                {
+                    "'https://souls.directory/souls/a/b'", "'https://e.org/a b'", "'https://例え.jp/パス'", "'https://e.org/ü'", "'example.org/x'",
+                    "'mailto:x@y.org'", "'urn:isbn:123'", "'https://e.org/%zz'", "'https://e.org/a|b'", "'https:/x'", "'a:b'", "'https://e.org:99999/'",
+                    "'https://e.org#a#b'", "'https://e.org/{x}'", "'HTTPS://E.ORG'", "'http://[::1]/'", "'https://e.org '", "'https://user:pw@e.org/'",
+                }) + " }";
+                break;
+            case 15:
+            {
+                // Lengths by code point (astral characters are two UTF-16 units) and by grapheme.
+                key = Pick(new[] { "summary", "title" });
+                var unit = Pick(new[] { "😀", "e\u0301", "👩‍⚕️", "𝒜", "a" });
+                var count = key == "summary" ? Pick(new[] { 10, 19, 20, 21, 160, 161, 320, 321 }) : Pick(new[] { 1, 2, 40, 41, 80, 81 });
+                value = " '" + string.Concat(Enumerable.Repeat(unit, count)) + "'";
+                break;
+            }
+
+            case 16:
+                // Block scalars keep a final line break, which the slug pattern's $ does not allow in JavaScript.
+                switch (_random.Next(4))
+                {
+                    case 0:
+                        key = "slug";
+                        value = Pick(new[] { $" |\n  {slug}\n", $" \"{slug}\\n\"", $" >\n  {slug}\n" });
+                        break;
+                    case 1:
+                        key = "tags";
+                        value = Pick(new[] { " [\"tag\\n\"]", "\n  - |\n    tag\n", " ['ok', \"two\\n\"]" });
+                        break;
+                    case 2:
+                        key = "title";
+                        value = Pick(new[] { " |\n  Block Title\n", " >-\n  Folded\n  Title\n", " |+\n  Kept\n\n" });
+                        break;
+                    default:
+                        key = "related";
+                        value = "\n  - { slug: \"" + Pick(_slugs) + "\\n\", type: related }";
+                        break;
+                }
+
+                break;
+            case 17:
+                key = mirror ? "last_reviewed" : Pick(new[] { "created", "updated", "last_reviewed" });
+                value = Pick(new[] { " '0000-01-01'", " '2024-02-29'", " '2026-02-29'", " '2026-13-01'", " '2026-00-10'", " '2026-01-01\\n'", " \"2026-01-01\\n\"", " '１２３４-01-01'" });
+                break;
+            case 18:
+                // YAML as people write it: comments, anchors, quoted keys, escapes.
+                key = Pick(new[] { "contributors", "reviewers", "summary" });
+                value = key switch
+                {
+                    "contributors" => Pick(new[] { " ['a', 'b'] # trailing comment", " &people ['x']", "\n  # a comment line\n  - 'Someone'", " [\"It's\", 'It''s']" }),
+                    "reviewers" => Pick(new[] { " &rv\n  - { name: 'A' }", "\n  - name: \"Tab\\there\"\n    date: '2026-01-01'", " [ { name: x } ] # c" }),
+                    _ => Pick(new[] { " >\n  Folded summary line one\n  and line two of it.\n", " |\n  Literal summary line one\n  and line two.\n", " \"Escapes \\u00e9 \\t tab and a \\\"quote\\\" here\"", " 'Twenty chars exactly'" }),
+                };
+                break;
+            case 19:
+                // A title that is not a string.
+                key = "title";
+                value = Pick(new[] { " 1776", " true", " 3.5", " 0", " false" });
                 break;
             default:
                 key = "status";

@@ -197,6 +197,8 @@ public sealed class SiteParityTests
         // A tab straight after the marker leaves the item's content indent at the marker's width: two spaces nest.
         Assert.Contains("<ul>\n<li>tabbed nested</li>", Render("-\tTabbed item\n  -\ttabbed nested\n- next"), System.StringComparison.Ordinal);
         Assert.Contains("<pre>", Render("-\t\tcode"), System.StringComparison.Ordinal);
+        Assert.Contains("<li>\n<pre><code>Have code", Render("- a\n-\t Have code"), System.StringComparison.Ordinal);
+        Assert.DoesNotContain("<pre>", Render("-\tz"), System.StringComparison.Ordinal);
 
         // After a blank line in an item, a line indented less than the item's content ends the list.
         Assert.EndsWith("</ul>\n<p>continuation here</p>\n", Render("- a\n- `code`\n\n  lazy\ncontinuation here"), System.StringComparison.Ordinal);

@@ -474,17 +474,21 @@ public static class BodyMarkdown
     /// A tab straight after the marker (<c>-\tfoo</c>) is content to marked, not spacing: the item's
     /// content indent is the marker's width alone, so the next line indented by two spaces is inside
     /// the item (a nested list) where Markdig, which spends the tab on the marker's spacing, reads a
-    /// sibling. The tab becomes one space, which gives the item the same children in Markdig.
+    /// sibling. The tab becomes one space, which gives the item the same children in Markdig. marked
+    /// reads that tab as three spaces of content, so with a space after it the content is indented
+    /// code (<c>-\t foo</c>); the two become five spaces, which Markdig reads as code too.
     /// </remarks>
     private static string TabAfterListMarkerAsMarkedReadsIt(string markdown) =>
-        markdown.IndexOf('\t') < 0 ? markdown : ListMarkerTab.Replace(ListMarkerTabFirst.Replace(markdown, "$1 "), "$1    ");
+        markdown.IndexOf('\t') < 0
+            ? markdown
+            : ListMarkerTab.Replace(ListMarkerTabFirst.Replace(markdown, m => m.Groups[1].Value + (m.Groups[2].Length > 0 ? "     " : " ")), "$1    ");
 
     private static readonly System.Text.RegularExpressions.Regex ListMarkerTab = new(
         @"(?m)^([ \t]*(?:[-+*]|[0-9]{1,9}[.)]) {1,3})\t",
         System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     private static readonly System.Text.RegularExpressions.Regex ListMarkerTabFirst = new(
-        @"(?m)^([ \t]*(?:[-+*]|[0-9]{1,9}[.)]))\t",
+        @"(?m)^([ \t]*(?:[-+*]|[0-9]{1,9}[.)]))\t( ?)",
         System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     private static string SplitTableCellsFirst(string markdown, MarkdownDocument parsed)

@@ -201,6 +201,46 @@ public sealed class CacheTests
         Assert.True(link.Reused >= 8, string.Join(", ", rechecked));
     }
 
+    /// <summary>
+    /// A run over the whole corpus leaves every result confirmed against its index (the cache is
+    /// settled), so the next run over the same files asks no question again; a run over part of the
+    /// corpus carries the other results over unconfirmed, and the next whole run asks theirs.
+    /// </summary>
+    [Fact]
+    public void Results_carried_over_by_a_run_over_part_of_the_corpus_are_confirmed_by_the_next_whole_run()
+    {
+        var corpus = new Corpus();
+        var engine = new LintEngine(Lint.Contract);
+        var cache = new LintCache();
+        Warm(engine, corpus, cache);
+        Assert.NotNull(cache.Snapshot!.SettledKey);
+        Assert.Equal(cache.Snapshot.SettledKey, LintCache.FromBytes(cache.ToBytes()).Snapshot!.SettledKey);
+
+        // deckhand links to lighthouse-keeper, whose backlinks change; only deckhand is linted.
+        corpus.Files["souls/deckhand/metadata.yaml"] = Encoding.UTF8.GetBytes(corpus.Text("souls/deckhand/metadata.yaml").Replace("related:\n", "related:\n  - { slug: 'lighthouse-keeper', type: 'related' }\n", StringComparison.Ordinal));
+        var part = engine.Lint(new LintRequest(corpus.KeptDocuments(), Settings(corpus.Today))
+        {
+            BaseDirectory = Root,
+            Cache = cache,
+            Scope = new LintScope(Array.Empty<string>(), new[] { Path.Combine(Root, "souls", "deckhand") }),
+        });
+        Assert.Equal(new[] { "souls/deckhand" }, Relative(part.Cache!.CheckedPaths));
+        Assert.Null(cache.Snapshot!.SettledKey);
+        Assert.Null(LintCache.FromBytes(cache.ToBytes()).Snapshot!.SettledKey);
+
+        // The whole corpus, no file changed since: lighthouse-keeper's answers are asked, and differ.
+        var (report, use) = Warm(engine, corpus, cache);
+        Assert.Contains("souls/lighthouse-keeper", Relative(use!.CheckedPaths));
+        Assert.DoesNotContain("souls/deckhand", Relative(use.CheckedPaths));
+        Assert.Equal(Cold(corpus), report);
+        Assert.NotNull(cache.Snapshot!.SettledKey);
+
+        // And once settled, unchanged: nothing checked, nothing to save.
+        var again = Warm(engine, corpus, cache).Use!;
+        Assert.Equal(0, again.Checked);
+        Assert.False(again.Changed);
+    }
+
     [Fact]
     public void A_check_cut_short_by_its_time_budget_is_not_kept()
     {

@@ -11,7 +11,7 @@ namespace SoulAtlas.Lint.Engine;
 internal static class CacheKeys
 {
     /// <summary>Raised whenever what the cache stores, or how a key is made, changes.</summary>
-    public const int FormatVersion = 5;
+    public const int FormatVersion = 6;
 
     private static readonly Lazy<string?> Identity = new(ReadIdentity);
 
@@ -50,6 +50,14 @@ internal static class CacheKeys
 
         return key.Finish();
     }
+
+    /// <summary>
+    /// What the answers to a run's questions depend on besides the units' bytes and the run key: the
+    /// day <see cref="LintSettings.Today"/> names, as <c>RuleContext.AfterToday</c> compares with it.
+    /// Results confirmed on one day are not taken as confirmed on the next without asking again.
+    /// </summary>
+    public static CacheDigest SettledKey(LintSettings settings) =>
+        new DigestBuilder().Add(FormatVersion).Add(settings.Today?.Date.Ticks ?? -1L).Finish();
 
     /// <summary>Every field of index entries, in order.</summary>
     public static void AddEntries(DigestBuilder digest, IReadOnlyList<CorpusEntry> entries)

@@ -98,12 +98,22 @@ internal sealed class CacheSnapshot
 {
     public static readonly CacheSnapshot Empty = new(default, new Dictionary<string, CachedUnit>(StringComparer.Ordinal), new Dictionary<string, CachedFile>(StringComparer.Ordinal));
 
-    public CacheSnapshot(CacheDigest runKey, IReadOnlyDictionary<string, CachedUnit> units, IReadOnlyDictionary<string, CachedFile> files)
+    public CacheSnapshot(CacheDigest runKey, IReadOnlyDictionary<string, CachedUnit> units, IReadOnlyDictionary<string, CachedFile> files, CacheDigest? settledKey = null)
     {
         RunKey = runKey;
         Units = units;
         Files = files;
+        SettledKey = settledKey;
     }
+
+    /// <summary>
+    /// Set when every check result held was made or confirmed by one run against the index of exactly
+    /// these units: the digest of what else the answers depended on (<see cref="CacheKeys.SettledKey"/>),
+    /// so that a run over the same units, under the same run key and with the same such inputs, can
+    /// reuse every result without asking its questions again. Null when some result was carried over
+    /// unconfirmed (a unit outside a run's scope).
+    /// </summary>
+    public CacheDigest? SettledKey { get; }
 
     /// <summary>The engine build and the settings the results were made under (<see cref="CacheKeys.RunKey"/>).</summary>
     public CacheDigest RunKey { get; }

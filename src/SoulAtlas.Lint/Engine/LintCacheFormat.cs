@@ -63,6 +63,16 @@ internal static class LintCacheFormat
             body.Digest(known.Value.Content);
         }
 
+        if (snapshot.SettledKey is { } settled)
+        {
+            body.Byte(1);
+            body.Digest(settled);
+        }
+        else
+        {
+            body.Byte(0);
+        }
+
         var head = new Writer(strings, table);
         head.Raw(Signature);
         head.Int32(CacheKeys.FormatVersion);
@@ -212,12 +222,19 @@ internal static class LintCacheFormat
                 files[path] = new CachedFile(reader.String(), reader.Digest());
             }
 
+            CacheDigest? settledKey = reader.Byte() switch
+            {
+                0 => null,
+                1 => reader.Digest(),
+                _ => throw new InvalidDataException("an unknown settled mark"),
+            };
+
             if (!reader.AtEnd)
             {
                 throw new InvalidDataException("bytes after the last unit");
             }
 
-            return new CacheSnapshot(runKey, units, files);
+            return new CacheSnapshot(runKey, units, files, settledKey);
         }
         catch (Exception ex) when (ex is not LintCacheFormatException and not OutOfMemoryException)
         {

@@ -56,6 +56,12 @@ public sealed partial class LintEngine
             private readonly ConcurrentDictionary<string, string?> _suggestions = new(StringComparer.Ordinal);
             private readonly ConcurrentBag<string> _checked = new();
             private readonly bool _keyChanged;
+            private readonly CacheDigest _settledKey;
+
+            // Every unit is as the cache last held it, and every result it holds was made or confirmed
+            // against the index of exactly these units on this day: each answer is as it was, so none
+            // need be asked again (the index is made from the units alone).
+            private bool _settled;
             private readonly object _wholeIndexLock = new();
             private CacheDigest? _wholeIndex;
             private int _reused;
@@ -74,6 +80,7 @@ public sealed partial class LintEngine
                 _keyChanged = snapshot is null || snapshot.RunKey != runKey;
                 _previous = _keyChanged ? CacheSnapshot.Empty.Units : snapshot!.Units;
                 _previousFiles = (snapshot ?? CacheSnapshot.Empty).Files;
+                _settledKey = CacheKeys.SettledKey(run._settings);
             }
 
             /// <summary>Digests every unit's files (in parallel); null when the engine build cannot be identified.</summary>
@@ -93,7 +100,27 @@ public sealed partial class LintEngine
                         .Select(s => s.FullPath),
                     StringComparer.Ordinal);
                 run.ForEach(units.Count, i => units[i].Digest = cacheRun.DigestOf(units[i], wanted));
+                cacheRun._settled = cacheRun.SameSettledUnits();
                 return cacheRun;
+            }
+
+            /// <summary>Whether the cache was left settled (<see cref="CacheSnapshot.SettledKey"/>) on this day, and holds exactly this run's units, each with the same bytes.</summary>
+            private bool SameSettledUnits()
+            {
+                if (_keyChanged || _cache.Snapshot?.SettledKey != _settledKey || _units.Count != _previous.Count)
+                {
+                    return false;
+                }
+
+                foreach (var unit in _units)
+                {
+                    if (unit.Digest is not { } digest || !_previous.TryGetValue(unit.Path, out var cached) || cached.Content != digest)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
             }
 
             /// <summary>Takes the unit's index entry from the cache when its files are unchanged.</summary>
@@ -156,7 +183,7 @@ public sealed partial class LintEngine
             {
                 diagnostics = null!;
                 slug = null;
-                if (unit.Cached?.Check is not { } check || AnswersOf(check.Dependencies) != check.Answers)
+                if (unit.Cached?.Check is not { } check || (!_settled && AnswersOf(check.Dependencies) != check.Answers))
                 {
                     return false;
                 }
@@ -203,8 +230,23 @@ public sealed partial class LintEngine
             /// </summary>
             public CacheUse Publish()
             {
-                // Unchanged when every unit's record was reused as it was and none was dropped.
-                var changed = _keyChanged || !_stored.IsEmpty
+                // Settled when every result kept was made or confirmed in this run: none carried over
+                // unconfirmed from outside the run's scope.
+                var kept = 0;
+                foreach (var unit in _units)
+                {
+                    if ((_stored.TryGetValue(unit.Path, out var stored) ? stored : unit.Cached)?.Check is not null)
+                    {
+                        kept++;
+                    }
+                }
+
+                var confirmed = _reused + _stored.Values.Count(u => u.Check is not null);
+                CacheDigest? settled = confirmed == kept ? _settledKey : null;
+
+                // Unchanged when every unit's record was reused as it was, none was dropped, and the
+                // settled mark is as it was.
+                var changed = _keyChanged || !_stored.IsEmpty || settled != _cache.Snapshot?.SettledKey
                     || _units.Any(u => u.Cached is null && u.Digest is not null)
                     || _units.Count(u => u.Cached is not null) != _previous.Count
                     || _files.Count != _previousFiles.Count
@@ -228,7 +270,7 @@ public sealed partial class LintEngine
                         }
                     }
 
-                    _cache.Publish(new CacheSnapshot(_runKey, units, new Dictionary<string, CachedFile>(_files, StringComparer.Ordinal)));
+                    _cache.Publish(new CacheSnapshot(_runKey, units, new Dictionary<string, CachedFile>(_files, StringComparer.Ordinal), settled));
                 }
 
                 var checkedPaths = _checked.ToList();

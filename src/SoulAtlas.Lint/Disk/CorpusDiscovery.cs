@@ -13,7 +13,7 @@ public static class CorpusDiscovery
 {
     public const string ConfigFileName = "soul-lint.json";
 
-    private static readonly HashSet<string> SkippedDirectories = new(StringComparer.Ordinal) { ".git", "node_modules", "bin", "obj" };
+    private static readonly string[] SkippedDirectories = { ".git", "node_modules", "bin", "obj" };
 
     /// <summary>
     /// The root whose whole corpus cross-document rules see: the nearest ancestor holding a
@@ -176,8 +176,7 @@ public static class CorpusDiscovery
         var found = false;
         foreach (var file in listing.Files)
         {
-            var name = Path.GetFileName(file);
-            if (!string.Equals(name, "SOUL.md", StringComparison.Ordinal) && !string.Equals(name, "metadata.yaml", StringComparison.Ordinal))
+            if (!PathDisplay.HasFileName(file, "SOUL.md") && !PathDisplay.HasFileName(file, "metadata.yaml"))
             {
                 continue;
             }
@@ -319,7 +318,7 @@ public static class CorpusDiscovery
 
         foreach (var sub in entries)
         {
-            if (SkippedDirectories.Contains(Path.GetFileName(sub)) || ignore.IsIgnored(sub, isDirectory: true))
+            if (IsSkippedName(sub) || ignore.IsIgnored(sub, isDirectory: true))
             {
                 continue;
             }
@@ -375,7 +374,7 @@ public static class CorpusDiscovery
 
             foreach (var file in entries)
             {
-                if (!string.Equals(Path.GetFileName(file), ConfigFileName, StringComparison.Ordinal) && ignore.MayBeRecord(file) && !ignore.IsIgnored(file, isDirectory: false)
+                if (!PathDisplay.HasFileName(file, ConfigFileName) && ignore.MayBeRecord(file) && !ignore.IsIgnored(file, isDirectory: false)
                     && MayRead(file, root, notes, regular))
                 {
                     files.Add(file);
@@ -392,14 +391,27 @@ public static class CorpusDiscovery
         return files;
     }
 
+    /// <summary>Whether a folder is one discovery never enters by its name (version control, dependencies, build output).</summary>
+    private static bool IsSkippedName(string folder)
+    {
+        foreach (var name in SkippedDirectories)
+        {
+            if (PathDisplay.HasFileName(folder, name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether a file name matches "*.json" as Directory.GetFiles matches it (case-sensitive where the file system is).</summary>
     private static bool IsJsonName(string path)
     {
-        var name = Path.GetFileName(path);
 #if NET
-        return System.IO.Enumeration.FileSystemName.MatchesWin32Expression("*.json", name, ignoreCase: !OperatingSystem.IsLinux() && !OperatingSystem.IsFreeBSD());
+        return System.IO.Enumeration.FileSystemName.MatchesWin32Expression("*.json", Path.GetFileName(path.AsSpan()), ignoreCase: !OperatingSystem.IsLinux() && !OperatingSystem.IsFreeBSD());
 #else
-        return name.EndsWith(".json", Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+        return Path.GetFileName(path).EndsWith(".json", Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
 #endif
     }
 

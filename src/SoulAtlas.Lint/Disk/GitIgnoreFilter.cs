@@ -49,12 +49,12 @@ public sealed class GitIgnoreFilter
         }
 
         // Every .gitignore from the work tree's top down to the path's own folder may exclude it.
-        if (Path.GetDirectoryName(fullPath) is not { } parent)
+        if (ChainOf(fullPath) is not { } chain)
         {
             return false;
         }
 
-        foreach (var (dir, list, foldersIgnored) in _chains.GetOrAdd(parent, ListsAbove))
+        foreach (var (dir, list, foldersIgnored) in chain)
         {
             var relative = fullPath.Substring(dir.Length).TrimStart(Path.DirectorySeparatorChar).Replace(Path.DirectorySeparatorChar, '/');
             if (IgnoreMatch.IsIgnored(list, relative, isDirectory, foldersIgnored))
@@ -64,6 +64,23 @@ public sealed class GitIgnoreFilter
         }
 
         return false;
+    }
+
+    /// <summary>The lists that apply to <paramref name="fullPath"/>'s folder; null for a path with none (a root).</summary>
+    private (string Folder, IgnoreList List, bool FoldersIgnored)[]? ChainOf(string fullPath)
+    {
+#if NET
+        // Asked for every file a search meets: a folder already known is found without making its path.
+        var parent = Path.GetDirectoryName(fullPath.AsSpan());
+        if (parent.IsEmpty)
+        {
+            return null;
+        }
+
+        return _chains.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(parent, out var known) ? known : _chains.GetOrAdd(parent.ToString(), ListsAbove);
+#else
+        return Path.GetDirectoryName(fullPath) is { } parent ? _chains.GetOrAdd(parent, ListsAbove) : null;
+#endif
     }
 
     /// <summary>

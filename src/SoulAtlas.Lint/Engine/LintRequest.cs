@@ -79,8 +79,23 @@ public sealed class LintScope
 
     public IReadOnlyList<string> Folders => _folders;
 
-    public bool Includes(string path) =>
-        _files.Contains(path) || _folders.Any(folder => PathDisplay.IsUnder(path, folder));
+    public bool Includes(string path)
+    {
+        if (_files.Contains(path))
+        {
+            return true;
+        }
+
+        foreach (var folder in _folders)
+        {
+            if (PathDisplay.IsUnder(path, folder))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public bool NamesFile(string path) => _files.Contains(path);
 }

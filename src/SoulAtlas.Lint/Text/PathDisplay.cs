@@ -54,10 +54,25 @@ public static class PathDisplay
     /// <summary>True when <paramref name="path"/> is <paramref name="directory"/> or lies beneath it.</summary>
     public static bool IsUnder(string path, string directory)
     {
-        var dir = directory.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
-        return string.Equals(path, dir, StringComparison.Ordinal)
-            || (path.StartsWith(dir, StringComparison.Ordinal) && path.Length > dir.Length && (path[dir.Length] == Path.DirectorySeparatorChar || path[dir.Length] == Path.AltDirectorySeparatorChar));
+        // The directory without separators at its end, compared in place (a search asks this of every path it meets).
+        var length = directory.Length;
+        while (length > 0 && IsSeparator(directory[length - 1]))
+        {
+            length--;
+        }
+
+        return string.CompareOrdinal(path, 0, directory, 0, length) == 0
+            && (path.Length == length || (path.Length > length && IsSeparator(path[length])));
     }
+
+    /// <summary>Whether the last segment of <paramref name="path"/> (what <see cref="Path.GetFileName(string)"/> gives) is <paramref name="name"/>, without making a string of it.</summary>
+    public static bool HasFileName(string path, string name)
+    {
+        var start = path.Length - name.Length;
+        return start >= 0 && string.CompareOrdinal(path, start, name, 0, name.Length) == 0 && (start == 0 || IsSeparator(path[start - 1]) || (start == 2 && path[1] == Path.VolumeSeparatorChar && Path.VolumeSeparatorChar != '/'));
+    }
+
+    private static bool IsSeparator(char c) => c == Path.DirectorySeparatorChar || c == Path.AltDirectorySeparatorChar;
 
     private static List<string> Split(string path)
     {

@@ -16,13 +16,12 @@ public sealed class CorpusIndex
 {
     private static readonly IReadOnlyList<string> None = Array.Empty<string>();
 
-    private readonly Dictionary<string, List<CorpusEntry>> _bySlug;
-    private readonly Dictionary<string, List<CorpusEntry>> _byClaim;
-    private readonly Dictionary<string, List<CorpusEntry>> _byTitle;
-    private readonly Dictionary<string, List<CorpusEntry>> _byAlias;
-    private readonly Dictionary<string, List<string>> _backlinks;
     private readonly IReadOnlyList<CorpusEntry> _entries;
     private readonly ConcurrentDictionary<string, HashSet<string>> _anchors;
+
+    // The tables are made on first use, once, and shared by every view: a run that reuses every
+    // result from the cache asks the index nothing.
+    private readonly Lazy<Tables> _tables;
 
     // A view that logs what one check reads (see Tracking) shares every table with the index it views.
     private readonly CorpusIndex? _viewed;
@@ -39,57 +38,8 @@ public sealed class CorpusIndex
     public CorpusIndex(IReadOnlyList<CorpusEntry> entries)
     {
         _entries = entries;
-        _bySlug = new(StringComparer.Ordinal);
-        _byClaim = new(StringComparer.Ordinal);
-        _byTitle = new(StringComparer.OrdinalIgnoreCase);
-        _byAlias = new(StringComparer.OrdinalIgnoreCase);
-        _backlinks = new(StringComparer.Ordinal);
         _anchors = new(StringComparer.Ordinal);
-        foreach (var entry in entries)
-        {
-            Add(_bySlug, entry.Slug, entry);
-            var claim = entry.ClaimedSlug.Length > 0 ? entry.ClaimedSlug : entry.Slug;
-            if (!string.Equals(claim, entry.Slug, StringComparison.Ordinal))
-            {
-                Add(_byClaim, claim, entry);
-            }
-            if (entry.Title is not null)
-            {
-                Add(_byTitle, entry.Title.Trim(), entry);
-            }
-
-            foreach (var alias in entry.Aliases.Distinct(StringComparer.OrdinalIgnoreCase))
-            {
-                Add(_byAlias, alias.Trim(), entry);
-            }
-        }
-
-        var incoming = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
-        var shadowed = ShadowedMirrors(entries);
-        foreach (var entry in entries)
-        {
-            if (!IsPublished(entry) || shadowed.Contains(entry))
-            {
-                continue;
-            }
-
-            // As the site builds its graph: typed edges only, a self-link included (docs/parity.md).
-            foreach (var target in entry.Related)
-            {
-                if (!incoming.TryGetValue(target, out var set))
-                {
-                    set = new SortedSet<string>(StringComparer.Ordinal);
-                    incoming.Add(target, set);
-                }
-
-                set.Add(entry.Slug);
-            }
-        }
-
-        foreach (var pair in incoming)
-        {
-            _backlinks.Add(pair.Key, pair.Value.ToList());
-        }
+        _tables = new Lazy<Tables>(() => new Tables(entries), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>
@@ -144,13 +94,11 @@ public sealed class CorpusIndex
         _viewed = viewed;
         _log = log;
         _entries = viewed._entries;
-        _bySlug = viewed._bySlug;
-        _byClaim = viewed._byClaim;
-        _byTitle = viewed._byTitle;
-        _byAlias = viewed._byAlias;
-        _backlinks = viewed._backlinks;
+        _tables = viewed._tables;
         _anchors = viewed._anchors;
     }
+
+    private Dictionary<string, List<CorpusEntry>> BySlug => _tables.Value.BySlug;
 
     /// <summary>One entry per occupation (a record built from a source folder is not a second one).</summary>
     public IReadOnlyList<CorpusEntry> Entries
@@ -171,7 +119,7 @@ public sealed class CorpusIndex
     public bool Contains(string slug)
     {
         _log?.Add(DependencyKind.Contains, slug);
-        return _bySlug.ContainsKey(slug);
+        return BySlug.ContainsKey(slug);
     }
 
     public IReadOnlyList<CorpusEntry> WithSlug(string slug)
@@ -185,19 +133,19 @@ public sealed class CorpusIndex
     {
         _log?.Add(DependencyKind.ClaimingSlug, slug);
         var known = EntriesOf(slug);
-        return _byClaim.TryGetValue(slug, out var claims) ? known.Concat(claims).ToList() : known;
+        return _tables.Value.ByClaim.TryGetValue(slug, out var claims) ? known.Concat(claims).ToList() : known;
     }
 
     public IReadOnlyList<CorpusEntry> WithTitle(string title)
     {
         _log?.Add(DependencyKind.WithTitle, title);
-        return _byTitle.TryGetValue(title.Trim(), out var list) ? list : Array.Empty<CorpusEntry>();
+        return _tables.Value.ByTitle.TryGetValue(title.Trim(), out var list) ? list : Array.Empty<CorpusEntry>();
     }
 
     public IReadOnlyList<CorpusEntry> WithAlias(string alias)
     {
         _log?.Add(DependencyKind.WithAlias, alias);
-        return _byAlias.TryGetValue(alias.Trim(), out var list) ? list : Array.Empty<CorpusEntry>();
+        return _tables.Value.ByAlias.TryGetValue(alias.Trim(), out var list) ? list : Array.Empty<CorpusEntry>();
     }
 
     /// <summary>The relationship types the site draws an edge for; a related[] entry of any other type (or none) is not an edge.</summary>
@@ -212,7 +160,7 @@ public sealed class CorpusIndex
     public IReadOnlyList<string> BacklinksOf(string slug)
     {
         _log?.Add(DependencyKind.Backlinks, slug);
-        return _backlinks.TryGetValue(slug, out var list) ? list : None;
+        return _tables.Value.Backlinks.TryGetValue(slug, out var list) ? list : None;
     }
 
     /// <summary>
@@ -244,20 +192,89 @@ public sealed class CorpusIndex
     public string? Suggest(string slug)
     {
         _log?.Add(DependencyKind.Suggest, slug);
-        return EditDistance.Nearest(slug, _bySlug.Keys, Math.Max(2, slug.Length / 5));
+        return EditDistance.Nearest(slug, BySlug.Keys, Math.Max(2, slug.Length / 5));
     }
 
-    private IReadOnlyList<CorpusEntry> EntriesOf(string slug) => _bySlug.TryGetValue(slug, out var list) ? list : Array.Empty<CorpusEntry>();
+    private IReadOnlyList<CorpusEntry> EntriesOf(string slug) => BySlug.TryGetValue(slug, out var list) ? list : Array.Empty<CorpusEntry>();
 
-    private static void Add(Dictionary<string, List<CorpusEntry>> map, string key, CorpusEntry entry)
+    /// <summary>The index's lookups: entries by slug, claimed slug, title and alias, and backlinks.</summary>
+    private sealed class Tables
     {
-        if (!map.TryGetValue(key, out var list))
+        public Tables(IReadOnlyList<CorpusEntry> entries)
         {
-            list = new List<CorpusEntry>(1);
-            map.Add(key, list);
+            BySlug = new(entries.Count, StringComparer.Ordinal);
+            ByClaim = new(StringComparer.Ordinal);
+            ByTitle = new(entries.Count, StringComparer.OrdinalIgnoreCase);
+            ByAlias = new(StringComparer.OrdinalIgnoreCase);
+            Backlinks = new(entries.Count, StringComparer.Ordinal);
+            foreach (var entry in entries)
+            {
+                Add(BySlug, entry.Slug, entry);
+                var claim = entry.ClaimedSlug.Length > 0 ? entry.ClaimedSlug : entry.Slug;
+                if (!string.Equals(claim, entry.Slug, StringComparison.Ordinal))
+                {
+                    Add(ByClaim, claim, entry);
+                }
+
+                if (entry.Title is not null)
+                {
+                    Add(ByTitle, entry.Title.Trim(), entry);
+                }
+
+                foreach (var alias in entry.Aliases.Distinct(StringComparer.OrdinalIgnoreCase))
+                {
+                    Add(ByAlias, alias.Trim(), entry);
+                }
+            }
+
+            var incoming = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+            var shadowed = ShadowedMirrors(entries);
+            foreach (var entry in entries)
+            {
+                if (!IsPublished(entry) || shadowed.Contains(entry))
+                {
+                    continue;
+                }
+
+                // As the site builds its graph: typed edges only, a self-link included (docs/parity.md).
+                foreach (var target in entry.Related)
+                {
+                    if (!incoming.TryGetValue(target, out var set))
+                    {
+                        set = new SortedSet<string>(StringComparer.Ordinal);
+                        incoming.Add(target, set);
+                    }
+
+                    set.Add(entry.Slug);
+                }
+            }
+
+            foreach (var pair in incoming)
+            {
+                Backlinks.Add(pair.Key, pair.Value.ToList());
+            }
         }
 
-        list.Add(entry);
+        public Dictionary<string, List<CorpusEntry>> BySlug { get; }
+
+        public Dictionary<string, List<CorpusEntry>> ByClaim { get; }
+
+        public Dictionary<string, List<CorpusEntry>> ByTitle { get; }
+
+        public Dictionary<string, List<CorpusEntry>> ByAlias { get; }
+
+        public Dictionary<string, List<string>> Backlinks { get; }
+
+        private static void Add(Dictionary<string, List<CorpusEntry>> map, string key, CorpusEntry entry)
+        {
+            if (!map.TryGetValue(key, out var list))
+            {
+                list = new List<CorpusEntry>(1);
+                map.Add(key, list);
+            }
+
+            list.Add(entry);
+        }
     }
 }
 

@@ -295,20 +295,32 @@ public sealed partial class LintEngine
 
             var (index, sourcesBySlug) = BuildIndex(units);
             cache?.Bind(index, sourcesBySlug);
-            var recordFolders = new HashSet<string>(
-                units.Where(u => !u.IsSource && u.Outcome == LoadOutcome.Occupation).Select(u => Path.GetDirectoryName(u.Path) ?? string.Empty),
-                StringComparer.Ordinal);
-
-            var reported = new List<Unit>();
-            foreach (var unit in units)
+            // Each record's folder, made once: folders that hold an occupation record.
+            var folderOf = new string?[units.Count];
+            var recordFolders = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < units.Count; i++)
             {
-                if (!unit.Paths.Any(InScope))
+                if (!units[i].IsSource)
+                {
+                    folderOf[i] = Path.GetDirectoryName(units[i].Path) ?? string.Empty;
+                    if (units[i].Outcome == LoadOutcome.Occupation)
+                    {
+                        recordFolders.Add(folderOf[i]!);
+                    }
+                }
+            }
+
+            var reported = new List<Unit>(units.Count);
+            for (var i = 0; i < units.Count; i++)
+            {
+                var unit = units[i];
+                if (!InScope(unit))
                 {
                     continue;
                 }
 
                 var explicitlyNamed = _scope is null || _scope.NamesFile(unit.Path);
-                var inRecordFolder = !unit.IsSource && recordFolders.Contains(Path.GetDirectoryName(unit.Path) ?? string.Empty);
+                var inRecordFolder = folderOf[i] is { } folder && recordFolders.Contains(folder);
                 if (unit.IsSource || unit.Outcome == LoadOutcome.Occupation || explicitlyNamed || inRecordFolder)
                 {
                     reported.Add(unit);
@@ -459,6 +471,25 @@ public sealed partial class LintEngine
 
         private bool InScope(string path) => _scope is null || _scope.Includes(path);
 
+        /// <summary>Whether any of the unit's files is in scope.</summary>
+        private bool InScope(Unit unit)
+        {
+            if (_scope is null)
+            {
+                return true;
+            }
+
+            foreach (var path in unit.Paths)
+            {
+                if (_scope.Includes(path))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>
         /// A diagnostic on a path the host passed over (information) or could not read (an error),
         /// where the path is no document of its own (a folder, a link, a FIFO).
@@ -481,8 +512,8 @@ public sealed partial class LintEngine
         {
             // Plain dictionaries sorted once at the end: sorted ones over key-value pairs are generic code the
             // ReadyToRun build would compile at run time (about a hundred methods).
-            var records = new Dictionary<string, ContentFile>(StringComparer.Ordinal);
-            var folders = new Dictionary<string, ContentFile?[]>(StringComparer.Ordinal);
+            var records = new Dictionary<string, ContentFile>(documents.Count, StringComparer.Ordinal);
+            var folders = new Dictionary<string, ContentFile?[]>(documents.Count / 2, StringComparer.Ordinal);
             var notes = new List<ContentFile>();
             foreach (var document in documents)
             {
@@ -492,8 +523,8 @@ public sealed partial class LintEngine
                     continue;
                 }
 
-                var name = Path.GetFileName(document.Path);
-                if (string.Equals(name, SourceLoader.BodyFileName, StringComparison.Ordinal) || string.Equals(name, SourceLoader.MetadataFileName, StringComparison.Ordinal))
+                var isBody = PathDisplay.HasFileName(document.Path, SourceLoader.BodyFileName);
+                if (isBody || PathDisplay.HasFileName(document.Path, SourceLoader.MetadataFileName))
                 {
                     var folder = Path.GetDirectoryName(document.Path) ?? string.Empty;
                     if (!folders.TryGetValue(folder, out var pair))
@@ -502,9 +533,9 @@ public sealed partial class LintEngine
                         folders.Add(folder, pair);
                     }
 
-                    pair[name == SourceLoader.BodyFileName ? 0 : 1] = document;
+                    pair[isBody ? 0 : 1] = document;
                 }
-                else if (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+                else if (document.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
                 {
                     records[document.Path] = document;
                 }

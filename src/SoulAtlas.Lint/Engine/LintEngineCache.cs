@@ -35,7 +35,7 @@ public sealed partial class LintEngine
             private readonly IReadOnlyDictionary<string, CachedFile> _previousFiles;
 
             /// <summary>The same, for this run's files that have a version.</summary>
-            private readonly ConcurrentDictionary<string, CachedFile> _files = new(StringComparer.Ordinal);
+            private readonly ConcurrentDictionary<string, CachedFile> _files;
 
             /// <summary>Documents cached diagnostics point into that were not read (known by their version), to read if their text is asked for.</summary>
             private readonly ConcurrentDictionary<string, ContentFile> _unread = new(StringComparer.Ordinal);
@@ -80,6 +80,7 @@ public sealed partial class LintEngine
                 _keyChanged = snapshot is null || snapshot.RunKey != runKey;
                 _previous = _keyChanged ? CacheSnapshot.Empty.Units : snapshot!.Units;
                 _previousFiles = (snapshot ?? CacheSnapshot.Empty).Files;
+                _files = new ConcurrentDictionary<string, CachedFile>(Math.Max(1, run._settings.MaxDegreeOfParallelism), Math.Max(31, _previousFiles.Count), StringComparer.Ordinal);
                 _settledKey = CacheKeys.SettledKey(run._settings);
             }
 
@@ -142,15 +143,22 @@ public sealed partial class LintEngine
             {
                 _index = index;
                 _sourcesBySlug = sourcesBySlug;
-                _unitsByDocument = new Dictionary<string, Unit>(StringComparer.Ordinal);
+            }
+
+            /// <summary>Each unit by the paths of its files, made when first asked (for a page's anchors).</summary>
+            private Dictionary<string, Unit> UnitsByDocument() => System.Threading.LazyInitializer.EnsureInitialized(ref _unitsByDocument, () =>
+            {
+                var byDocument = new Dictionary<string, Unit>(_units.Count * 2, StringComparer.Ordinal);
                 foreach (var unit in _units)
                 {
                     foreach (var path in unit.Paths)
                     {
-                        _unitsByDocument[path] = unit;
+                        byDocument[path] = unit;
                     }
                 }
-            }
+
+                return byDocument;
+            })!;
 
             /// <summary>
             /// The order to go through <paramref name="units"/> in: those without a cached result first, so
@@ -423,7 +431,7 @@ public sealed partial class LintEngine
                             return true;
                         }
 
-                        if (!_unitsByDocument!.TryGetValue(owners[0].FullPath, out var owner) || owner.Digest is not { } page)
+                        if (!UnitsByDocument().TryGetValue(owners[0].FullPath, out var owner) || owner.Digest is not { } page)
                         {
                             return false;
                         }

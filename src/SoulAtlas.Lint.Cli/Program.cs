@@ -230,8 +230,18 @@ public static class Program
                     using var corpus = found;
                     HostLap("find and open the files");
                     CacheRead();
-                    warmUp ??= lintCache is { Count: > 0 } ? System.Threading.Tasks.Task.CompletedTask : System.Threading.Tasks.Task.Run(() => engine.Prepare(settings));
-                    warmUp.GetAwaiter().GetResult();
+                    if (warmUp is not null)
+                    {
+                        warmUp.GetAwaiter().GetResult();
+                    }
+                    else if (lintCache is not { Count: > 0 } || !lintCache.KnowsEvery(corpus.Documents))
+                    {
+                        // A file the cache does not know at its version: something will be checked, so the
+                        // schemas load on the other core while the engine takes what it can from the cache
+                        // (the first check waits for them if it gets there first).
+                        _ = System.Threading.Tasks.Task.Run(() => engine.Prepare(settings));
+                    }
+
                     HostLap("wait for the schemas");
                     var request = new LintRequest(corpus.Documents, settings)
                     {

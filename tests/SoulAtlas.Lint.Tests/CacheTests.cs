@@ -242,6 +242,30 @@ public sealed class CacheTests
     }
 
     [Fact]
+    public void The_cache_tells_a_host_whether_it_knows_every_document_at_its_version()
+    {
+        var corpus = new Corpus();
+        var engine = new LintEngine(Lint.Contract);
+        var cache = new LintCache();
+        List<ContentFile> Versioned(string? changed = null) => corpus.Files
+            .Select(f => ContentFile.FromBytes(Path.Combine(Root, f.Key), f.Value).WithVersion(f.Key == changed ? "v2" : "v1"))
+            .ToList();
+
+        Assert.False(cache.KnowsEvery(Versioned()));
+        engine.Lint(new LintRequest(Versioned(), Settings(corpus.Today)) { BaseDirectory = Root, Cache = cache });
+        Assert.True(cache.KnowsEvery(Versioned()));
+        Assert.True(LintCache.FromBytes(cache.ToBytes()).KnowsEvery(Versioned()));
+
+        // Another version of one file, a file without one, a file the cache never saw: not known.
+        Assert.False(cache.KnowsEvery(Versioned("souls/deckhand/SOUL.md")));
+        Assert.False(cache.KnowsEvery(Versioned().Select(f => f.Path.EndsWith("deckhand.json", StringComparison.Ordinal) ? f.WithVersion(null) : f)));
+        Assert.False(cache.KnowsEvery(Versioned().Append(ContentFile.FromBytes(Path.Combine(Root, "souls/new-soul/SOUL.md"), Encoding.UTF8.GetBytes("# New\n")).WithVersion("v1"))));
+
+        // A path the host passed over is no document to know.
+        Assert.True(cache.KnowsEvery(Versioned().Append(ContentFile.Skipped(Path.Combine(Root, "souls/link"), "a symbolic link"))));
+    }
+
+    [Fact]
     public void A_check_cut_short_by_its_time_budget_is_not_kept()
     {
         var corpus = new Corpus();

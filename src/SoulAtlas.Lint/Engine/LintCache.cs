@@ -54,6 +54,35 @@ public sealed class LintCache
     /// </exception>
     public static LintCache FromBytes(byte[] bytes) => new(LintCacheFormat.Read(bytes ?? throw new ArgumentNullException(nameof(bytes))));
 
+    /// <summary>
+    /// Whether the cache knows every one of <paramref name="documents"/> at the version its host names
+    /// (<see cref="Text.ContentFile.Version"/>), so that a run over them will likely reuse every result.
+    /// A host may load what checking needs (<see cref="LintEngine.Prepare"/>) ahead of the run when not.
+    /// </summary>
+    public bool KnowsEvery(IEnumerable<Text.ContentFile> documents)
+    {
+        var files = Snapshot?.Files;
+        if (files is null)
+        {
+            return false;
+        }
+
+        foreach (var document in documents ?? throw new ArgumentNullException(nameof(documents)))
+        {
+            if (document.SkipReason is not null)
+            {
+                continue;
+            }
+
+            if (document.Version is not { } version || !files.TryGetValue(document.Path, out var known) || !string.Equals(known.Version, version, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     internal void Publish(CacheSnapshot snapshot) => Volatile.Write(ref _snapshot, snapshot);
 }
 

@@ -58,6 +58,9 @@ public sealed partial class LintEngine
             private readonly bool _keyChanged;
             private readonly CacheDigest _settledKey;
 
+            /// <summary>The settled mark of the snapshot this run started from (another run may publish meanwhile).</summary>
+            private readonly CacheDigest? _previousSettled;
+
             // Every unit is as the cache last held it, and every result it holds was made or confirmed
             // against the index of exactly these units on this day: each answer is as it was, so none
             // need be asked again (the index is made from the units alone).
@@ -82,6 +85,7 @@ public sealed partial class LintEngine
                 _previousFiles = (snapshot ?? CacheSnapshot.Empty).Files;
                 _files = new ConcurrentDictionary<string, CachedFile>(Math.Max(1, run._settings.MaxDegreeOfParallelism), Math.Max(31, _previousFiles.Count), StringComparer.Ordinal);
                 _settledKey = CacheKeys.SettledKey(run._settings);
+                _previousSettled = _keyChanged ? null : snapshot!.SettledKey;
             }
 
             /// <summary>Digests every unit's files (in parallel); null when the engine build cannot be identified.</summary>
@@ -108,7 +112,7 @@ public sealed partial class LintEngine
             /// <summary>Whether the cache was left settled (<see cref="CacheSnapshot.SettledKey"/>) on this day, and holds exactly this run's units, each with the same bytes.</summary>
             private bool SameSettledUnits()
             {
-                if (_keyChanged || _cache.Snapshot?.SettledKey != _settledKey || _units.Count != _previous.Count)
+                if (_previousSettled != _settledKey || _units.Count != _previous.Count)
                 {
                     return false;
                 }
@@ -254,7 +258,7 @@ public sealed partial class LintEngine
 
                 // Unchanged when every unit's record was reused as it was, none was dropped, and the
                 // settled mark is as it was.
-                var changed = _keyChanged || !_stored.IsEmpty || settled != _cache.Snapshot?.SettledKey
+                var changed = _keyChanged || !_stored.IsEmpty || settled != _previousSettled
                     || _units.Any(u => u.Cached is null && u.Digest is not null)
                     || _units.Count(u => u.Cached is not null) != _previous.Count
                     || _files.Count != _previousFiles.Count

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text;
 using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
 using SoulAtlas.Lint.Computation;
@@ -45,16 +46,24 @@ public sealed partial class CitationRule : Rule
     private static readonly Regex AuthorSeparator = new(AuthorSeparatorPattern, RegexOptions.CultureInvariant);
 #endif
 
-    // A value runs to the "}" that ends a line before the next field or the closing brace: the
-    // generator writes the title as it is, and a title may hold line breaks (a YAML block scalar).
-    private const string BibFieldPattern = @"^[ \t]*(?<name>\w+)[ \t]*=[ \t]*\{(?<value>.*?)\},?[ \t]*$(?=\n[ \t]*(?:\w+[ \t]*=|\})|(?![\s\S]))";
+    private const string BibFieldStartPattern = @"^[ \t]*(?<name>\w+)[ \t]*=[ \t]*\{";
 #if NET
-    private static readonly Regex BibField = BibFieldRegex();
+    private static readonly Regex BibFieldStart = BibFieldStartRegex();
 
-    [GeneratedRegex(BibFieldPattern, RegexOptions.CultureInvariant | RegexOptions.Multiline | RegexOptions.Singleline)]
-    private static partial Regex BibFieldRegex();
+    [GeneratedRegex(BibFieldStartPattern, RegexOptions.CultureInvariant)]
+    private static partial Regex BibFieldStartRegex();
 #else
-    private static readonly Regex BibField = new(BibFieldPattern, RegexOptions.CultureInvariant | RegexOptions.Multiline | RegexOptions.Singleline);
+    private static readonly Regex BibFieldStart = new(BibFieldStartPattern, RegexOptions.CultureInvariant);
+#endif
+
+    private const string BibNextLinePattern = @"^[ \t]*(?:\w+[ \t]*=|\})";
+#if NET
+    private static readonly Regex BibNextLine = BibNextLineRegex();
+
+    [GeneratedRegex(BibNextLinePattern, RegexOptions.CultureInvariant)]
+    private static partial Regex BibNextLineRegex();
+#else
+    private static readonly Regex BibNextLine = new(BibNextLinePattern, RegexOptions.CultureInvariant);
 #endif
 
     public override RuleDescriptor Descriptor => RuleCatalogue.Citation;
@@ -101,13 +110,84 @@ public sealed partial class CitationRule : Rule
 
         if (citation["bibtex"] is JValue { Type: JTokenType.String } bibtex)
         {
-            var fields = BibField.Matches((string)bibtex!).Cast<Match>().GroupBy(m => m.Groups["name"].Value, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Groups["value"].Value, StringComparer.OrdinalIgnoreCase);
+            var fields = BibFields((string)bibtex!);
             fields.TryGetValue("author", out var authors);
             fields.TryGetValue("year", out var year);
             fields.TryGetValue("title", out var bibTitle);
             fields.TryGetValue("url", out var url);
             Compare(context, bibtex, "citation.bibtex", authors, " and ", year, bibTitle, url, facts, title, CitationBuilder.Bibtex(facts, context.Document.Slug, title));
         }
+    }
+
+    /// <summary>
+    /// The fields of a BibTeX entry as the site generator writes it, the first of each name: a field
+    /// starts a line (<c>name = {</c>), and its value runs to the "}" (then an optional ",") that ends
+    /// a line followed by the next field, the closing brace or the end (the title may hold line
+    /// breaks, from a YAML block scalar). Found line by line, in time linear in the text, as a single
+    /// expression matching across lines would not be on a hostile entry.
+    /// </summary>
+    internal static Dictionary<string, string> BibFields(string text)
+    {
+        var lines = text.Split('\n');
+
+        // The first line at or after each that could end a value: it ends with "}", an optional ",",
+        // then blanks, and the next line starts a field or closes the entry, or there is none.
+        var nextEnd = new int[lines.Length + 1];
+        nextEnd[lines.Length] = -1;
+        for (var j = lines.Length - 1; j >= 0; j--)
+        {
+            nextEnd[j] = ValueEnd(lines[j]) >= 0 && (j + 1 == lines.Length || BibNextLine.IsMatch(lines[j + 1])) ? j : nextEnd[j + 1];
+        }
+
+        var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var start = BibFieldStart.Match(lines[i]);
+            if (!start.Success)
+            {
+                continue;
+            }
+
+            var first = lines[i].Substring(start.Length);
+            var endsHere = ValueEnd(first) is var cut && cut >= 0 && (i + 1 == lines.Length || BibNextLine.IsMatch(lines[i + 1]));
+            var last = endsHere ? i : nextEnd[i + 1];
+            if (last < 0)
+            {
+                continue;
+            }
+
+            var value = new StringBuilder(endsHere ? first.Substring(0, cut) : first);
+            for (var j = i + 1; j <= last; j++)
+            {
+                value.Append('\n').Append(j == last ? lines[j].Substring(0, ValueEnd(lines[j])) : lines[j]);
+            }
+
+            if (!fields.ContainsKey(start.Groups["name"].Value))
+            {
+                fields.Add(start.Groups["name"].Value, value.ToString());
+            }
+
+            i = last;
+        }
+
+        return fields;
+    }
+
+    /// <summary>Where a value ending on <paramref name="line"/> stops (the index of its closing "}"), or -1 when the line does not end one.</summary>
+    private static int ValueEnd(string line)
+    {
+        var end = line.Length;
+        while (end > 0 && (line[end - 1] == ' ' || line[end - 1] == '\t'))
+        {
+            end--;
+        }
+
+        if (end > 0 && line[end - 1] == ',')
+        {
+            end--;
+        }
+
+        return end > 0 && line[end - 1] == '}' ? end - 1 : -1;
     }
 
     private static void Compare(RuleContext context, JToken token, string field, string? authors, string separator, string? year, string? title, string? url, CitationFacts facts, string expectedTitle, string regenerated)

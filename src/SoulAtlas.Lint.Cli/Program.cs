@@ -466,7 +466,7 @@ public static class Program
 
             if (result.Cache is { } use)
             {
-                environment.Error.WriteLine($"timing: cache: {use.Reused} occupations reused, {use.Checked} checked, {use.Surveyed} indexed afresh");
+                environment.Error.WriteLine($"timing: cache: {use.Reused} occupations reused, {use.Checked} checked, {use.Surveyed} indexed afresh; {use.Asked} reused results asked again");
             }
 
             environment.Error.WriteLine($"timing: {"process so far",-24} {ProcessClock.Elapsed.TotalMilliseconds,8:F1} ms");

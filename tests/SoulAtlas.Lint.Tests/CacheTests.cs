@@ -188,6 +188,10 @@ public sealed class CacheTests
         Assert.Equal(new[] { "api/souls/deckhand.json", "souls/deckhand" }, Relative(body.CheckedPaths));
         Assert.Equal(1, body.Surveyed);
 
+        // Its index entry is as it was, so only the record's question about its source folder is asked again.
+        Assert.Equal(1, body.Asked);
+        Assert.Equal(second.Reused - 2, body.Reused);
+
         // A new link: the occupation and the one it now links to (its backlinks changed), with their
         // records, and whatever lists one of the two (the types between them are answered afresh).
         corpus.Files["souls/deckhand/metadata.yaml"] = Encoding.UTF8.GetBytes(corpus.Text("souls/deckhand/metadata.yaml").Replace("related:\n", "related:\n  - { slug: 'lighthouse-keeper', type: 'related' }\n", StringComparison.Ordinal));
@@ -199,6 +203,9 @@ public sealed class CacheTests
         Assert.DoesNotContain("souls/cargo-inspector", rechecked);
         Assert.DoesNotContain("souls/marine-surveyor", rechecked);
         Assert.True(link.Reused >= 8, string.Join(", ", rechecked));
+
+        // The index changed: every cached result's questions are asked again.
+        Assert.Equal(second.Reused - 1, link.Asked);
     }
 
     /// <summary>

@@ -120,6 +120,12 @@ public sealed class CacheUse
 
     /// <summary>Whether the cache now holds anything it did not before (a host that saves it need not when false).</summary>
     public bool Changed { get; }
+
+    /// <summary>
+    /// Cached results whose questions (of the corpus index, and about the files of other occupations)
+    /// were asked again to tell whether they still hold; the rest were known to hold without asking.
+    /// </summary>
+    public int Asked { get; internal init; }
 }
 
 /// <summary>The results of one run under one run key: an immutable snapshot, published whole.</summary>

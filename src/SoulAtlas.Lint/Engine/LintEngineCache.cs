@@ -65,6 +65,13 @@ public sealed partial class LintEngine
             // against the index of exactly these units on this day: each answer is as it was, so none
             // need be asked again (the index is made from the units alone).
             private bool _settled;
+
+            // Otherwise, when every unit is as the settled cache held it but for some whose index entries
+            // are as they were (prose edited, say): the index is as it was, so only the questions about
+            // those units' own files (a page's anchors, a record's source folder) can have new answers.
+            // The slugs such questions name; null when this does not hold.
+            private HashSet<string>? _settledBut;
+            private int _asked;
             private readonly object _wholeIndexLock = new();
             private CacheDigest? _wholeIndex;
             private int _reused;
@@ -147,6 +154,79 @@ public sealed partial class LintEngine
             {
                 _index = index;
                 _sourcesBySlug = sourcesBySlug;
+                if (!_settled && _previousSettled == _settledKey && _units.Count == _previous.Count)
+                {
+                    _settledBut = SlugsOfChangedFiles(sourcesBySlug);
+                }
+            }
+
+            /// <summary>
+            /// The slugs of the units whose files changed since the settled cache, when each of them has
+            /// the index entry and outcome it had (the index, made from the entries alone, is then as it
+            /// was); null when a unit came, went, cannot be read or changed its entry.
+            /// </summary>
+            private HashSet<string>? SlugsOfChangedFiles(Dictionary<string, Unit> sourcesBySlug)
+            {
+                var changed = new HashSet<Unit>();
+                var slugs = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var unit in _units)
+                {
+                    if (unit.Digest is not { } digest || !_previous.TryGetValue(unit.Path, out var before))
+                    {
+                        return null;
+                    }
+
+                    if (before.Content == digest)
+                    {
+                        continue;
+                    }
+
+                    if (before.Outcome != unit.Outcome || (before.Entry is null) != (unit.Entry is null)
+                        || (unit.Entry is { } entry && DigestOfEntry(before.Entry!) != DigestOfEntry(entry)))
+                    {
+                        return null;
+                    }
+
+                    changed.Add(unit);
+                    if (unit.Entry is { } changedEntry)
+                    {
+                        slugs.Add(changedEntry.Slug);
+                    }
+                }
+
+                foreach (var pair in sourcesBySlug)
+                {
+                    if (changed.Contains(pair.Value))
+                    {
+                        slugs.Add(pair.Key);
+                    }
+                }
+
+                return slugs;
+            }
+
+            /// <summary>Whether every answer of <paramref name="dependencies"/> is as when they were last asked, without asking (see <see cref="_settledBut"/>).</summary>
+            private bool Unaffected(IReadOnlyList<Dependency> dependencies)
+            {
+                if (_settled)
+                {
+                    return true;
+                }
+
+                if (_settledBut is not { } changed)
+                {
+                    return false;
+                }
+
+                foreach (var dependency in dependencies)
+                {
+                    if (dependency.Kind is DependencyKind.Anchors or DependencyKind.SourceOf && changed.Contains(dependency.Key))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
             }
 
             /// <summary>Each unit by the paths of its files, made when first asked (for a page's anchors).</summary>
@@ -195,9 +275,18 @@ public sealed partial class LintEngine
             {
                 diagnostics = null!;
                 slug = null;
-                if (unit.Cached?.Check is not { } check || (!_settled && AnswersOf(check.Dependencies) != check.Answers))
+                if (unit.Cached?.Check is not { } check)
                 {
                     return false;
+                }
+
+                if (!Unaffected(check.Dependencies))
+                {
+                    System.Threading.Interlocked.Increment(ref _asked);
+                    if (AnswersOf(check.Dependencies) != check.Answers)
+                    {
+                        return false;
+                    }
                 }
 
                 var rebuilt = new List<Diagnostic>(check.Diagnostics.Count);
@@ -287,7 +376,7 @@ public sealed partial class LintEngine
 
                 var checkedPaths = _checked.ToList();
                 checkedPaths.Sort(StringComparer.Ordinal);
-                return new CacheUse(_reused, checkedPaths, _surveyed, changed);
+                return new CacheUse(_reused, checkedPaths, _surveyed, changed) { Asked = _asked };
             }
 
             /// <summary>The unit's paths, file states and bytes; null when a file cannot be read (the unit is then never cached).</summary>

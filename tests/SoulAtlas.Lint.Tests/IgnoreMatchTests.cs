@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using CsCheck;
 using MAB.DotIgnore;
@@ -43,6 +44,30 @@ public sealed class IgnoreMatchTests
                     expected == IgnoreMatch.IsIgnored(list, path, isDirectory, IgnoreMatch.AnyFolderIgnored(list, folder)),
                     $"rules {string.Join(" | ", rules.Select(i => Patterns[i]))}, path '{path}', directory {isDirectory}: the library says {expected}");
             }, iter: 20_000);
+
+    /// <summary>The shortcut for lists of folder rules only: a file with a plain path is ignored exactly when a folder on its way is.</summary>
+    [Fact]
+    public void With_folder_rules_only_a_file_is_ignored_exactly_when_a_folder_on_its_way_is()
+    {
+        var folderRules = Patterns.Where(p => p.EndsWith('/')).ToArray();
+        Gen.Int[0, folderRules.Length - 1].Array[0, 4]
+            .Select(Gen.Int[0, Segments.Length - 1].Array[1, 5])
+            .Sample((rules, segments) =>
+            {
+                var list = new IgnoreList(rules.Select(i => folderRules[i]));
+                var path = string.Join("/", segments.Select(i => Segments[i]));
+                if (!IgnoreMatch.IsPlain(path.AsSpan()))
+                {
+                    return;
+                }
+
+                Assert.True(IgnoreMatch.OnlyFolderRules(list));
+                var slash = path.LastIndexOf('/');
+                var folder = slash < 0 ? string.Empty : path.Substring(0, slash);
+                Assert.Equal(list.IsIgnored(path, false), IgnoreMatch.AnyFolderIgnored(list, folder));
+            }, iter: 20_000);
+        Assert.False(IgnoreMatch.OnlyFolderRules(new IgnoreList(new[] { "node_modules/", "*.json" })));
+    }
 
     [Theory]
     [InlineData("node_modules/", "node_modules/x/r.json", true)]

@@ -96,7 +96,12 @@ public static class CorpusDiscovery
                 (entry.IsDirectory ? listing.Folders : listing.Files).Add(path);
                 return path;
             },
-            new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = 0, IgnoreInaccessible = false });
+            new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = 0, IgnoreInaccessible = false })
+        {
+            // Only the names a search asks about are made into paths: a generated API folder holds
+            // many files of other kinds (its .md and .yaml copies).
+            ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) => entry.IsDirectory || IsWantedFileName(entry.FileName),
+        };
         foreach (var unused in entries)
         {
             // The transform above sorts each entry as it is read.
@@ -409,11 +414,20 @@ public static class CorpusDiscovery
     private static bool IsJsonName(string path)
     {
 #if NET
-        return System.IO.Enumeration.FileSystemName.MatchesWin32Expression("*.json", Path.GetFileName(path.AsSpan()), ignoreCase: !OperatingSystem.IsLinux() && !OperatingSystem.IsFreeBSD());
+        return IsJsonFileName(Path.GetFileName(path.AsSpan()));
 #else
         return Path.GetFileName(path).EndsWith(".json", Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
 #endif
     }
+
+#if NET
+    private static bool IsJsonFileName(ReadOnlySpan<char> name) =>
+        System.IO.Enumeration.FileSystemName.MatchesWin32Expression("*.json", name, ignoreCase: !OperatingSystem.IsLinux() && !OperatingSystem.IsFreeBSD());
+
+    /// <summary>The files a listing keeps: records (*.json) and a source folder's SOUL.md and metadata.yaml.</summary>
+    private static bool IsWantedFileName(ReadOnlySpan<char> name) =>
+        IsJsonFileName(name) || name.SequenceEqual("SOUL.md".AsSpan()) || name.SequenceEqual("metadata.yaml".AsSpan());
+#endif
 
     /// <summary>
     /// Why a path could not be read, in words. A name that is not valid UTF-8 reaches .NET with

@@ -16,7 +16,7 @@ public sealed class GitIgnoreFilter
 {
     private readonly string? _workTree;
     private readonly ConcurrentDictionary<string, IgnoreList?> _lists = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (string Folder, IgnoreList List, bool FoldersIgnored)[]> _chains = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Level[]> _chains = new(StringComparer.Ordinal);
 
     private GitIgnoreFilter(string? workTree)
     {
@@ -54,10 +54,22 @@ public sealed class GitIgnoreFilter
             return false;
         }
 
-        foreach (var (dir, list, foldersIgnored) in chain)
+        foreach (var level in chain)
         {
-            var relative = fullPath.Substring(dir.Length).TrimStart(Path.DirectorySeparatorChar).Replace(Path.DirectorySeparatorChar, '/');
-            if (IgnoreMatch.IsIgnored(list, relative, isDirectory, foldersIgnored))
+            if (!isDirectory && level.OnlyFolderRules && IgnoreMatch.IsPlain(fullPath.AsSpan(level.Folder.Length).TrimStart(Path.DirectorySeparatorChar)))
+            {
+                // A rule for folders (node_modules/) never matches a file's own path: only the folders
+                // on its way, asked once for the folder, can exclude it.
+                if (level.FoldersIgnored)
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            var relative = fullPath.Substring(level.Folder.Length).TrimStart(Path.DirectorySeparatorChar).Replace(Path.DirectorySeparatorChar, '/');
+            if (IgnoreMatch.IsIgnored(level.List, relative, isDirectory, level.FoldersIgnored))
             {
                 return true;
             }
@@ -67,7 +79,7 @@ public sealed class GitIgnoreFilter
     }
 
     /// <summary>The lists that apply to <paramref name="fullPath"/>'s folder; null for a path with none (a root).</summary>
-    private (string Folder, IgnoreList List, bool FoldersIgnored)[]? ChainOf(string fullPath)
+    private Level[]? ChainOf(string fullPath)
     {
 #if NET
         // Asked for every file a search meets: a folder already known is found without making its path.
@@ -88,15 +100,15 @@ public sealed class GitIgnoreFilter
     /// whether it ignores a folder on the way down to <paramref name="folder"/>: found once per folder,
     /// as a walk asks for every file in it.
     /// </summary>
-    private (string Folder, IgnoreList List, bool FoldersIgnored)[] ListsAbove(string folder)
+    private Level[] ListsAbove(string folder)
     {
-        var lists = new System.Collections.Generic.List<(string, IgnoreList, bool)>();
+        var lists = new System.Collections.Generic.List<Level>();
         for (var dir = folder; dir is not null && PathDisplay.IsUnder(dir, _workTree!); dir = Path.GetDirectoryName(dir))
         {
             if (_lists.GetOrAdd(dir, Load) is { } list)
             {
                 var relative = folder.Substring(dir.Length).TrimStart(Path.DirectorySeparatorChar).Replace(Path.DirectorySeparatorChar, '/');
-                lists.Add((dir, list, IgnoreMatch.AnyFolderIgnored(list, relative)));
+                lists.Add(new Level(dir, list, IgnoreMatch.AnyFolderIgnored(list, relative)));
             }
 
             if (dir.Length == _workTree!.Length)
@@ -106,6 +118,27 @@ public sealed class GitIgnoreFilter
         }
 
         return lists.ToArray();
+    }
+
+    /// <summary>One .gitignore on the way to a folder: its folder, its rules, and whether they ignore a folder between it and the folder asked about.</summary>
+    private sealed class Level
+    {
+        public Level(string folder, IgnoreList list, bool foldersIgnored)
+        {
+            Folder = folder;
+            List = list;
+            FoldersIgnored = foldersIgnored;
+            OnlyFolderRules = IgnoreMatch.OnlyFolderRules(list);
+        }
+
+        public string Folder { get; }
+
+        public IgnoreList List { get; }
+
+        public bool FoldersIgnored { get; }
+
+        /// <summary>Every rule ends in '/' (matches folders only), as a generated corpus's .gitignore often does.</summary>
+        public bool OnlyFolderRules { get; }
     }
 
     private static IgnoreList? Load(string dir)
@@ -153,6 +186,13 @@ public sealed class GitIgnoreFilter
 /// </summary>
 internal static class IgnoreMatch
 {
+    /// <summary>
+    /// Whether every rule is for folders only (ends in '/'): the library never matches such a rule
+    /// with a file's own path, so a file with a plain path (<see cref="IsPlain(ReadOnlySpan{char})"/>)
+    /// is ignored exactly when <see cref="AnyFolderIgnored"/> says so of its folder.
+    /// </summary>
+    public static bool OnlyFolderRules(IgnoreList list) => list.Rules.All(r => (r.PatternFlags & PatternFlags.DIRECTORY) != 0);
+
     /// <summary>As the library answers for <paramref name="relative"/>, given what <see cref="AnyFolderIgnored"/> said of its folder.</summary>
     public static bool IsIgnored(IgnoreList list, string relative, bool isDirectory, bool foldersIgnored)
     {
@@ -234,7 +274,10 @@ internal static class IgnoreMatch
     /// A path the library splits into the folders it is written with: no ':' (which it removes), no
     /// empty or blank segment (which it skips) and no white space at either end (which it trims).
     /// </summary>
-    private static bool IsPlain(string path)
+    private static bool IsPlain(string path) => IsPlain(path.AsSpan());
+
+    /// <summary>As <see cref="IsPlain(string)"/>, for a relative path written with this system's separators or '/'.</summary>
+    public static bool IsPlain(ReadOnlySpan<char> path)
     {
         if (path.Length == 0 || path.IndexOf(':') >= 0 || char.IsWhiteSpace(path[0]) || char.IsWhiteSpace(path[path.Length - 1]))
         {
@@ -244,7 +287,7 @@ internal static class IgnoreMatch
         var start = 0;
         for (var i = 0; i <= path.Length; i++)
         {
-            if (i == path.Length || path[i] == '/')
+            if (i == path.Length || path[i] == '/' || path[i] == Path.DirectorySeparatorChar)
             {
                 var blank = true;
                 for (var k = start; k < i && blank; k++)

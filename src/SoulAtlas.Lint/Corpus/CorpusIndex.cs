@@ -49,7 +49,7 @@ public sealed class CorpusIndex
     /// </summary>
     private static bool IsPublished(CorpusEntry entry) =>
         entry.Form != DocumentForm.Source
-        || (string.Equals(System.IO.Path.GetFileName(entry.FullPath), Loading.SourceLoader.BodyFileName, StringComparison.Ordinal)
+        || (Text.PathDisplay.HasFileName(entry.FullPath, Loading.SourceLoader.BodyFileName)
             && System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(entry.FullPath)) is { Length: > 0 } folder && folder[0] != '.');
 
     /// <summary>
@@ -57,20 +57,43 @@ public sealed class CorpusIndex
     /// authored folder (<c>souls/&lt;slug&gt;/</c>), or a mirror of an origin earlier in name order, has
     /// the same name: the generator keys souls by folder name and keeps the first it finds.
     /// </summary>
-    private static HashSet<CorpusEntry> ShadowedMirrors(IReadOnlyList<CorpusEntry> entries)
+    /// <param name="entries">Every entry of the index.</param>
+    /// <param name="published">Whether each entry is of a folder the site reads (<see cref="IsPublished"/>).</param>
+    private static HashSet<CorpusEntry> ShadowedMirrors(IReadOnlyList<CorpusEntry> entries, bool[] published)
     {
+        // Folders of one name are rare: the first of each name is kept aside, and only names met
+        // again are grouped.
         var shadowed = new HashSet<CorpusEntry>();
-        foreach (var group in entries.Where(e => e.Form == DocumentForm.Source && IsPublished(e)).GroupBy(e => e.Slug, StringComparer.Ordinal))
+        var first = new Dictionary<string, CorpusEntry>(entries.Count, StringComparer.Ordinal);
+        Dictionary<string, List<CorpusEntry>>? repeated = null;
+        for (var i = 0; i < entries.Count; i++)
         {
-            var folders = group.ToList();
-            if (folders.Count < 2)
+            var entry = entries[i];
+            if (entry.Form != DocumentForm.Source || !published[i])
             {
                 continue;
             }
 
+            if (!first.TryGetValue(entry.Slug, out var earlier))
+            {
+                first.Add(entry.Slug, entry);
+                continue;
+            }
+
+            repeated ??= new Dictionary<string, List<CorpusEntry>>(StringComparer.Ordinal);
+            if (!repeated.TryGetValue(entry.Slug, out var folders))
+            {
+                repeated.Add(entry.Slug, folders = new List<CorpusEntry> { earlier });
+            }
+
+            folders.Add(entry);
+        }
+
+        foreach (var folders in repeated?.Values ?? Enumerable.Empty<List<CorpusEntry>>())
+        {
             // Authored first, then mirrors by origin, as the generator reads the folders.
-            var first = folders.OrderBy(e => MirrorOrigin(e) is { } origin ? "1" + origin : "0", StringComparer.Ordinal).First();
-            foreach (var other in folders.Where(e => !ReferenceEquals(e, first) && MirrorOrigin(e) is not null))
+            var kept = folders.OrderBy(e => MirrorOrigin(e) is { } origin ? "1" + origin : "0", StringComparer.Ordinal).First();
+            foreach (var other in folders.Where(e => !ReferenceEquals(e, kept) && MirrorOrigin(e) is not null))
             {
                 shadowed.Add(other);
             }
@@ -221,17 +244,30 @@ public sealed class CorpusIndex
                     Add(ByTitle, entry.Title.Trim(), entry);
                 }
 
-                foreach (var alias in entry.Aliases.Distinct(StringComparer.OrdinalIgnoreCase))
+                if (entry.Aliases.Count == 1)
                 {
-                    Add(ByAlias, alias.Trim(), entry);
+                    Add(ByAlias, entry.Aliases[0].Trim(), entry);
+                }
+                else if (entry.Aliases.Count > 1)
+                {
+                    foreach (var alias in entry.Aliases.Distinct(StringComparer.OrdinalIgnoreCase))
+                    {
+                        Add(ByAlias, alias.Trim(), entry);
+                    }
                 }
             }
 
-            var incoming = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
-            var shadowed = ShadowedMirrors(entries);
-            foreach (var entry in entries)
+            var published = new bool[entries.Count];
+            for (var i = 0; i < entries.Count; i++)
             {
-                if (!IsPublished(entry) || shadowed.Contains(entry))
+                published[i] = IsPublished(entries[i]);
+            }
+
+            var shadowed = ShadowedMirrors(entries, published);
+            for (var i = 0; i < entries.Count; i++)
+            {
+                var entry = entries[i];
+                if (!published[i] || (shadowed.Count > 0 && shadowed.Contains(entry)))
                 {
                     continue;
                 }
@@ -239,19 +275,33 @@ public sealed class CorpusIndex
                 // As the site builds its graph: typed edges only, a self-link included (docs/parity.md).
                 foreach (var target in entry.Related)
                 {
-                    if (!incoming.TryGetValue(target, out var set))
+                    if (!Backlinks.TryGetValue(target, out var sources))
                     {
-                        set = new SortedSet<string>(StringComparer.Ordinal);
-                        incoming.Add(target, set);
+                        sources = new List<string>(2);
+                        Backlinks.Add(target, sources);
                     }
 
-                    set.Add(entry.Slug);
+                    sources.Add(entry.Slug);
                 }
             }
 
-            foreach (var pair in incoming)
+            // Each target's sources in ordinal order, once each.
+            foreach (var sources in Backlinks.Values)
             {
-                Backlinks.Add(pair.Key, pair.Value.ToList());
+                if (sources.Count > 1)
+                {
+                    sources.Sort(StringComparer.Ordinal);
+                    var kept = 1;
+                    for (var i = 1; i < sources.Count; i++)
+                    {
+                        if (!string.Equals(sources[i], sources[kept - 1], StringComparison.Ordinal))
+                        {
+                            sources[kept++] = sources[i];
+                        }
+                    }
+
+                    sources.RemoveRange(kept, sources.Count - kept);
+                }
             }
         }
 

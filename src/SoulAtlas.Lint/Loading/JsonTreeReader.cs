@@ -152,15 +152,20 @@ public sealed class JsonTreeReader
             valueSpan.KeyStart = keyStart;
             valueSpan.KeyEnd = keyEnd;
             // The object's own key index finds a repeat; the earlier value still knows where its key was.
-            if (obj[name] is { } earlier)
+            if (obj.Property(name, StringComparison.Ordinal) is not { } property)
             {
-                var firstSpan = earlier.Annotation<JsonNodeSpan>()!;
-                var first = _duplicates.FindLast(d => d.Key == name && ReferenceEquals(d.Value, earlier))?.First ?? new SourceRange(_file, firstSpan.KeyStart, firstSpan.KeyEnd);
-                _duplicates.Add(new DuplicateKey(name, new SourceRange(_file, keyStart, keyEnd), first) { Value = value });
+                // A new key (the indexer would look it up twice more).
+                obj.Add(new JProperty(name, value));
+                continue;
             }
 
+            var earlier = property.Value;
+            var firstSpan = earlier.Annotation<JsonNodeSpan>()!;
+            var first = _duplicates.FindLast(d => d.Key == name && ReferenceEquals(d.Value, earlier))?.First ?? new SourceRange(_file, firstSpan.KeyStart, firstSpan.KeyEnd);
+            _duplicates.Add(new DuplicateKey(name, new SourceRange(_file, keyStart, keyEnd), first) { Value = value });
+
             // Last one wins, as JSON.parse does when the site is built.
-            obj[name] = value;
+            property.Value = value;
         }
 
         throw new JsonSyntaxProblem("unterminated object", CharOffset(_utf8.Length), false);

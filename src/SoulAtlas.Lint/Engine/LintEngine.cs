@@ -645,7 +645,7 @@ public sealed partial class LintEngine
                 var problem = new LoadProblem(
                     unit.IsSource ? RuleCatalogue.InvalidYaml : RuleCatalogue.InvalidJson,
                     SourceRange.At(file, 0),
-                    $"soul-lint could not read this {(unit.IsSource ? "folder" : "file")} ({ex.GetType().Name}: {ex.Message}); please report it");
+                    InternalError.Describe(unit.IsSource ? "read this folder" : "read this file", ex));
                 return new LoadedFile(unit.Key.Path, file.DisplayPath, LoadOutcome.Broken, file, null, new[] { problem });
             }
         }
@@ -714,7 +714,7 @@ public sealed partial class LintEngine
                     catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
                     {
                         // One rule failing on odd input must not hide what the others found.
-                        context.Report(document.AnchorRange, $"soul-lint could not finish this check ({ex.GetType().Name}: {ex.Message}); please report it");
+                        context.Report(document.AnchorRange, InternalError.Describe($"finish its {rule.Descriptor.Name} check here", ex));
                         failed = true;
                     }
 

@@ -110,8 +110,12 @@ internal static class ParityRun
         }
         finally
         {
-            TryDelete(tree);
-            TryDelete(records);
+            // SOUL_LINT_PARITY_KEEP leaves the edited corpus and its records behind, to replay a batch by hand.
+            if (Environment.GetEnvironmentVariable("SOUL_LINT_PARITY_KEEP") is not { Length: > 0 })
+            {
+                TryDelete(tree);
+                TryDelete(records);
+            }
         }
     }
 

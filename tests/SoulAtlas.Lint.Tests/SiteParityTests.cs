@@ -400,6 +400,7 @@ public sealed class SiteParityTests
         Assert.Contains("161 characters but 322 UTF-16 code units", error.Message, System.StringComparison.Ordinal);
     }
 
+    // ajv compiles a pattern with the u flag: a character outside the BMP is one character to ., [^…], \S.
     [Theory]
     [InlineData("^[a-z0-9]+(?:-[a-z0-9]+)*$", "abc\n", false)]
     [InlineData("^[a-z0-9]+(?:-[a-z0-9]+)*$", "abc-1", true)]
@@ -407,8 +408,27 @@ public sealed class SiteParityTests
     [InlineData("^\\w+$", "é", false)]
     [InlineData("^a.b$", "a\rb", false)]
     [InlineData("^[$]$", "$", true)]
+    [InlineData("^.$", "😀", true)]
+    [InlineData("^.{2}$", "😀", false)]
+    [InlineData("^.{1,3}$", "a😀b", true)]
+    [InlineData("^[^a]$", "😀", true)]
+    [InlineData("^[^a]{2}$", "😀", false)]
+    [InlineData("^\\S$", "𝒜", true)]
+    [InlineData("^\\W$", "😀", true)]
+    [InlineData("^\\D{2}$", "😀", false)]
+    [InlineData("^\\u{1F600}$", "😀", true)]
+    [InlineData("^[\\u{61}-\\u{63}]+$", "abc", true)]
+    [InlineData("^[^]$", "😀", true)]
+    [InlineData("^a[]$", "a]", false)]
     public void Patterns_are_read_as_javascript_reads_them(string pattern, string value, bool matches) =>
         Assert.Equal(matches, Contract.JsSchemaSemantics.PatternMatches(pattern, value));
+
+    [Fact]
+    public void A_lone_surrogate_is_one_character_to_a_pattern_as_to_javascript()
+    {
+        Assert.True(Contract.JsSchemaSemantics.PatternMatches("^x.$", "x\uD83D"));
+        Assert.True(Contract.JsSchemaSemantics.PatternMatches("^[^a]$", "\uDE00"));
+    }
 
     private static string FirstRecord() =>
         System.IO.Path.GetFileName(System.IO.Directory.GetFiles(System.IO.Path.Combine(TestPaths.Fixtures, "corpus", "api", "souls"), "*.json").OrderBy(f => f, System.StringComparer.Ordinal).First());

@@ -350,11 +350,57 @@ public sealed class SiteParityTests
     [InlineData("title: 3.5\n", "3.5")]
     [InlineData("title: 0\n", "H1 Title")]
     [InlineData("title: false\n", "H1 Title")]
+    [InlineData("title: [Alpha, Beta]\n", "Alpha,Beta")]
+    [InlineData("title: [[x, 1.50], null, 2026-01-01]\n", "x,1.5,,Thu Jan 01 2026 00:00:00 GMT+0000 (Coordinated Universal Time)")]
+    [InlineData("title: []\n", "")]
+    [InlineData("title: {a: b}\n", "[object Object]")]
+    [InlineData("title: {}\n", "[object Object]")]
     public void A_title_that_is_not_a_string_is_printed_as_javascript_prints_it(string yaml, string title)
     {
         using var corpus = new TempFolder();
         WriteSoul(corpus, "delta", yaml, "# H1 Title\n\n## Purpose\n\nText.\n");
         Assert.Equal(title, Lint.Run(corpus.Path).Computed.Single().Title);
+    }
+
+    [Fact]
+    public void A_record_whose_title_is_an_array_is_cited_as_javascript_prints_it()
+    {
+        // The generator publishes title: [Alpha, Beta] as the array and interpolates it into the citation as "Alpha,Beta".
+        var original = JObject.Parse(System.IO.File.ReadAllText(System.IO.Path.Combine(TestPaths.Fixtures, "corpus", "api", "souls", FirstRecord())));
+        var oldTitle = (string)original["title"]!;
+        foreach (var (citedAs, expected) in new[] { ("Alpha,Beta", 0), ("Alpha Beta", 1) })
+        {
+            using var corpus = new TempFolder();
+            var record = (JObject)original.DeepClone();
+            record["title"] = new JArray("Alpha", "Beta");
+            record["metadata"]!["title"] = new JArray("Alpha", "Beta");
+            foreach (var field in new[] { "apa", "text", "bibtex" })
+            {
+                record["citation"]![field] = ((string)record["citation"]![field]!).Replace(oldTitle, citedAs, System.StringComparison.Ordinal);
+            }
+
+            corpus.Write((string)record["slug"]! + ".json", record.ToString());
+            var citations = Lint.Run(corpus.Path).Diagnostics.Where(d => d.Rule == Diagnostics.RuleCatalogue.Citation).ToList();
+            Assert.Equal(expected * 3, citations.Count);
+            Assert.All(citations, d => Assert.Contains("should be \"Alpha,Beta\"", d.Message, System.StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void A_record_title_that_is_an_array_is_compared_with_the_source_as_the_page_prints_it()
+    {
+        using var corpus = new TempFolder();
+        var slug = System.IO.Path.GetFileNameWithoutExtension(FirstRecord());
+        foreach (var file in System.IO.Directory.GetFiles(System.IO.Path.Combine(TestPaths.Fixtures, "corpus", "souls", slug)))
+        {
+            corpus.Write("souls/" + slug + "/" + System.IO.Path.GetFileName(file), System.IO.File.ReadAllText(file));
+        }
+
+        var record = JObject.Parse(System.IO.File.ReadAllText(System.IO.Path.Combine(TestPaths.Fixtures, "corpus", "api", "souls", FirstRecord())));
+        record["title"] = new JArray("Alpha", "Beta");
+        corpus.Write("api/souls/" + slug + ".json", record.ToString());
+        var title = Assert.Single(Lint.Run(corpus.Path, "api").Diagnostics, d => d.Rule == Diagnostics.RuleCatalogue.RecordSource && d.Message.StartsWith("title ", System.StringComparison.Ordinal));
+        Assert.StartsWith("title \"Alpha,Beta\" differs from", title.Message, System.StringComparison.Ordinal);
     }
 
     [Theory]

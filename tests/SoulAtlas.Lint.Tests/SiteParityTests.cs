@@ -200,6 +200,15 @@ public sealed class SiteParityTests
         Assert.Contains("<li>\n<pre><code>Have code", Render("- a\n-\t Have code"), System.StringComparison.Ordinal);
         Assert.DoesNotContain("<pre>", Render("-\tz"), System.StringComparison.Ordinal);
 
+        // A tab straight after the marker does not let an item interrupt a paragraph: the lines are paragraph text.
+        Assert.Equal("<p>text\n-\tfoo</p>\n", Render("text\n-\tfoo"));
+        Assert.Equal("<p>text\n-\tfoo\n-\tbar</p>\n", Render("text\n-\tfoo\n-\tbar"));
+        Assert.Equal("<p>text\n-\tfoo</p>\n<ul>\n<li>bar</li>\n</ul>\n", Render("text\n-\tfoo\n- bar"));
+        Assert.Equal("<p>text\n1.\tfoo</p>\n", Render("text\n1.\tfoo"));
+        Assert.Equal("<p>text\n*\tstar</p>\n", Render("text\n*\tstar"));
+        Assert.Equal("<blockquote>\n<p>quote\n-\tfoo</p>\n</blockquote>\n", Render("> quote\n> -\tfoo"));
+        Assert.Contains("<li>b</li>", Render("- a\n  -\tb"), System.StringComparison.Ordinal);
+
         // After a blank line in an item, a line indented less than the item's content ends the list.
         Assert.EndsWith("</ul>\n<p>continuation here</p>\n", Render("- a\n- `code`\n\n  lazy\ncontinuation here"), System.StringComparison.Ordinal);
         Assert.Contains("<li>a\nb</li>", Render("- a\nb"), System.StringComparison.Ordinal);

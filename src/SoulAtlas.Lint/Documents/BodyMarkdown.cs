@@ -344,6 +344,13 @@ public static class BodyMarkdown
 
     public static string RenderBodyAsSite(string markdown, MarkdownDocument parsed)
     {
+        var text = TabbedMarkerUnderAParagraphIsText(markdown, parsed);
+        if (!ReferenceEquals(text, markdown))
+        {
+            markdown = text;
+            parsed = Parse(markdown);
+        }
+
         var ended = LazyLineAfterABlankEndsTheList(markdown, parsed);
         if (!ReferenceEquals(ended, markdown))
         {
@@ -355,6 +362,112 @@ public static class BodyMarkdown
         // The fence is last, after every table, so escaping it leaves the tables' offsets as parsed.
         var source = SplitTableCellsFirst(FenceAtTheEndAsParagraphText(markdown, parsed), parsed);
         return Markdown.ToHtml(TabAfterListMarkerAsMarkedReadsIt(source), SitePipeline);
+    }
+
+    /// <summary>
+    /// marked lets a list item interrupt a paragraph only when a space follows its marker, so a line
+    /// with a tab straight after the marker (<c>-\tfoo</c>, <c>1.\tfoo</c>) right under paragraph
+    /// text is more of that paragraph, and so is each such line after it; Markdig starts a list.
+    /// Inside a list item marked reads each line as a block of its own and starts the list too, as
+    /// Markdig does. The marker is escaped to read as text.
+    /// </summary>
+    private static string TabbedMarkerUnderAParagraphIsText(string markdown, MarkdownDocument parsed)
+    {
+        if (markdown.IndexOf('\t') < 0)
+        {
+            return markdown;
+        }
+
+        // Each escape turns the list's first item into paragraph text, which the next item may then
+        // interrupt in Markdig; the text is parsed again until no list is left to escape.
+        for (var round = 0; round < 64; round++)
+        {
+            var at = FirstTabbedMarkerUnderAParagraph(markdown, parsed);
+            if (at < 0)
+            {
+                return markdown;
+            }
+
+            markdown = markdown.Insert(at, "\\");
+            parsed = Parse(markdown);
+        }
+
+        return markdown;
+    }
+
+    /// <summary>Where to put the backslash that escapes the marker of such a list's first item, or -1.</summary>
+    private static int FirstTabbedMarkerUnderAParagraph(string markdown, MarkdownDocument parsed)
+    {
+        foreach (var list in parsed.Descendants<ListBlock>())
+        {
+            if (list.Parent is not { } container || list.Count == 0 || list[0] is not ListItemBlock item || !OutsideListItems(list))
+            {
+                continue;
+            }
+
+            var index = container.IndexOf(list);
+            var p = item.Span.Start;
+            if (index <= 0 || container[index - 1] is not ParagraphBlock paragraph || p < 0 || p >= markdown.Length
+                || paragraph.Span.End < 0 || paragraph.Span.End >= p || !OneLineBreakBetween(markdown, paragraph.Span.End, p))
+            {
+                continue;
+            }
+
+            if (markdown[p] is '-' or '+' or '*')
+            {
+                if (p + 1 < markdown.Length && markdown[p + 1] == '\t')
+                {
+                    return p;
+                }
+
+                continue;
+            }
+
+            while (p < markdown.Length && markdown[p] is >= '0' and <= '9')
+            {
+                p++;
+            }
+
+            if (p > item.Span.Start && p + 1 < markdown.Length && markdown[p] is '.' or ')' && markdown[p + 1] == '\t')
+            {
+                return p;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool OneLineBreakBetween(string markdown, int from, int to)
+    {
+        var breaks = 0;
+        for (var i = from; i < to; i++)
+        {
+            if (markdown[i] == '\n')
+            {
+                breaks++;
+            }
+        }
+
+        return breaks == 1;
+    }
+
+    /// <summary>Whether marked reads the block's lines as paragraphs can hold them: not inside a list item (a quote starts afresh).</summary>
+    private static bool OutsideListItems(Block block)
+    {
+        for (var parent = block.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is ListItemBlock)
+            {
+                return false;
+            }
+
+            if (parent is QuoteBlock)
+            {
+                return true;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

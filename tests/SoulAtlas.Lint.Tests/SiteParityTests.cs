@@ -90,6 +90,24 @@ public sealed class SiteParityTests
     public void Section_ids_follow_the_site_heading_id_plugin(string heading, string id) =>
         Assert.Equal(id, HeadingSlugger.Slug(heading));
 
+    // A bare URL runs, as marked reads it, to the next white space or '<', then gives back trailing
+    // punctuation; emphasis around it is read first, and a run of marks marked leaves as text stays text.
+    [Theory]
+    [InlineData("https://example.org日本語&#128512;", "httpsexampleorg日本語128512")]
+    [InlineData("Resources (https://example.org/a_b_c)", "resources-httpsexampleorga_b_c")]
+    [InlineData("www.example.org._x_", "wwwexampleorg_x_")]
+    [InlineData("https://e.org/~x~&copy;__a__", "httpseorgx__a__")]
+    [InlineData("*https://e.org/*y*(x)&#128512;", "httpseorgyx128512")]
+    [InlineData("_http://e.org/a*em*__a__&copy;", "_httpeorgaem__a__")]
+    [InlineData("_www.example.org_x_😀", "wwwexampleorg_x")]
+    [InlineData("HTTPS://E.ORG/x_y_ and xHTTPS://E.ORG/_z_", "httpseorgx_y_-and-xhttpseorgz")]
+    [InlineData("[https://e.org_x_](u) `https://e.org_y_`", "httpseorg_x_-httpseorg_y_")]
+    [InlineData("See https://e.org/?a=1&b=2.", "see-httpseorga1b2")]
+    [InlineData("www.e.org/😀_x_", "wwweorg_x_")]
+    [InlineData("x\uFEFF__a__", "xa")]
+    public void Section_ids_read_bare_urls_where_marked_ends_them(string heading, string id) =>
+        Assert.Equal(id, HeadingSlugger.Slug(heading));
+
     [Fact]
     public void JavaScript_lower_casing_is_full_case_mapping()
     {

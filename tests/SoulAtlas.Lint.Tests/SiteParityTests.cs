@@ -227,6 +227,22 @@ public sealed class SiteParityTests
         Assert.Equal("<blockquote>\n<p>quote\n-\tfoo</p>\n</blockquote>\n", Render("> quote\n> -\tfoo"));
         Assert.Contains("<li>b</li>", Render("- a\n  -\tb"), System.StringComparison.Ordinal);
 
+        // A line of white space with a tab in it does not end a paragraph (marked ends one at spaces only).
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(Render("text\n\t\nmore"), "<p>"));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(Render("text\n \t\n\t\nmore"), "<p>"));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(Render("> a\n> \t\n> b"), "<p>"));
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(Render("text\n   \nmore"), "<p>").Count);
+        Assert.Equal("<p>text</p>\n<hr />\n", Render("text\n\t\n---"));
+        Assert.Contains("<ul>", Render("text\n\t\n- b"), System.StringComparison.Ordinal);
+
+        // In a quote, a list continued by a line without '>' takes the quote's later lines, '>' and all, into its last item.
+        var quoted = Render("> - a\nlazy\n> > nested");
+        Assert.Contains("<blockquote>\n<blockquote>\n<p>nested</p>", quoted, System.StringComparison.Ordinal);
+        Assert.True(quoted.IndexOf("<p>nested</p>", System.StringComparison.Ordinal) < quoted.IndexOf("</li>", System.StringComparison.Ordinal), quoted);
+        var deeper = Render("> - a\n>   - b\nlazy\n> c");
+        Assert.True(deeper.IndexOf("<p>c</p>", System.StringComparison.Ordinal) < deeper.IndexOf("</li>", System.StringComparison.Ordinal), deeper);
+        Assert.Contains("</p>\n<blockquote>\n<p>n</p>\n</blockquote>\n</blockquote>", Render("> para\nlazy\n> > n"), System.StringComparison.Ordinal);
+
         // After a blank line in an item, a line indented less than the item's content ends the list.
         Assert.EndsWith("</ul>\n<p>continuation here</p>\n", Render("- a\n- `code`\n\n  lazy\ncontinuation here"), System.StringComparison.Ordinal);
         Assert.Contains("<li>a\nb</li>", Render("- a\nb"), System.StringComparison.Ordinal);

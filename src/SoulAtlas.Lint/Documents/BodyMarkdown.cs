@@ -351,6 +351,20 @@ public static class BodyMarkdown
             parsed = Parse(markdown);
         }
 
+        text = TabbedBlankLineContinuesAParagraph(markdown, parsed);
+        if (!ReferenceEquals(text, markdown))
+        {
+            markdown = text;
+            parsed = Parse(markdown);
+        }
+
+        text = QuotedListTakesTheRestAfterALazyLine(markdown, parsed);
+        if (!ReferenceEquals(text, markdown))
+        {
+            markdown = text;
+            parsed = Parse(markdown);
+        }
+
         var ended = LazyLineAfterABlankEndsTheList(markdown, parsed);
         if (!ReferenceEquals(ended, markdown))
         {
@@ -362,6 +376,204 @@ public static class BodyMarkdown
         // The fence is last, after every table, so escaping it leaves the tables' offsets as parsed.
         var source = SplitTableCellsFirst(FenceAtTheEndAsParagraphText(markdown, parsed), parsed);
         return Markdown.ToHtml(TabAfterListMarkerAsMarkedReadsIt(source), SitePipeline);
+    }
+
+    /// <summary>
+    /// marked ends a paragraph at a line of spaces only: a line of white space that holds a tab
+    /// (<c>\t</c>, <c> \t</c>) is more of the paragraph, and so is the line after it unless that
+    /// starts a block of its own. CommonMark calls both lines blank. The tab is written as its
+    /// entity there, which Markdig reads as paragraph text; not before a setext underline, which
+    /// marked reads as a rule after the paragraph and Markdig, with the text, as a heading.
+    /// </summary>
+    private static string TabbedBlankLineContinuesAParagraph(string markdown, MarkdownDocument parsed)
+    {
+        if (markdown.IndexOf('\t') < 0)
+        {
+            return markdown;
+        }
+
+        var tabs = new List<int>();
+        foreach (var paragraph in parsed.Descendants<ParagraphBlock>())
+        {
+            var quoted = paragraph.Parent is QuoteBlock { Parent: MarkdownDocument };
+            if ((paragraph.Parent is not MarkdownDocument && !quoted) || paragraph.Span.End < 0 || paragraph.Span.End >= markdown.Length)
+            {
+                continue;
+            }
+
+            var line = markdown.IndexOf('\n', paragraph.Span.End);
+            var found = new List<int>();
+            while (line >= 0)
+            {
+                var start = line + 1;
+                var end = markdown.IndexOf('\n', start);
+                if (quoted && OpensWithQuoteMarker(markdown, start))
+                {
+                    // marked reads a quote's line without its '>' and one space or tab after it.
+                    start = markdown.IndexOf('>', start) + 1;
+                    if (start < markdown.Length && markdown[start] is ' ' or '\t')
+                    {
+                        start++;
+                    }
+                }
+
+                var span = markdown.AsSpan(start, Math.Max(0, (end < 0 ? markdown.Length : end) - start)).TrimEnd('\r');
+                if (span.Length == 0 || !IsBlank(span) || span.IndexOf('\t') < 0)
+                {
+                    if (!IsSetextUnderline(span))
+                    {
+                        tabs.AddRange(found);
+                    }
+
+                    break;
+                }
+
+                found.Add(start + span.IndexOf('\t'));
+                if (end < 0)
+                {
+                    tabs.AddRange(found);
+                }
+
+                line = end;
+            }
+        }
+
+        if (tabs.Count == 0)
+        {
+            return markdown;
+        }
+
+        var sb = new System.Text.StringBuilder(markdown);
+        for (var i = tabs.Count - 1; i >= 0; i--)
+        {
+            sb.Remove(tabs[i], 1).Insert(tabs[i], "&#9;");
+        }
+
+        return sb.ToString();
+    }
+
+    private static bool IsSetextUnderline(ReadOnlySpan<char> line)
+    {
+        var p = 0;
+        while (p < line.Length && p < 3 && line[p] == ' ')
+        {
+            p++;
+        }
+
+        if (p >= line.Length || line[p] is not ('=' or '-'))
+        {
+            return false;
+        }
+
+        var c = line[p];
+        while (p < line.Length && line[p] == c)
+        {
+            p++;
+        }
+
+        while (p < line.Length && line[p] is ' ' or '\t')
+        {
+            p++;
+        }
+
+        return p == line.Length;
+    }
+
+    /// <summary>
+    /// marked reads a block quote in runs of lines up to a line without '&gt;' (a lazy continuation);
+    /// when such a run ends in a list, the list is read again with every line left in the quote,
+    /// as they are written, '&gt;' and all, so they become more of the list's last item
+    /// (<c>&gt; - a\nlazy\n&gt; &gt; b</c> holds a quote within a quote inside the item). CommonMark
+    /// ends the list at the next '&gt;' line. Those lines are indented into the item's content.
+    /// </summary>
+    private static string QuotedListTakesTheRestAfterALazyLine(string markdown, MarkdownDocument parsed)
+    {
+        if (markdown.IndexOf('>') < 0)
+        {
+            return markdown;
+        }
+
+        var inserts = new List<(int At, string Text)>();
+        foreach (var block in parsed)
+        {
+            if (block is not QuoteBlock quote || quote.Span.End >= markdown.Length || quote.Span.Start < 0)
+            {
+                continue;
+            }
+
+            // The first line of the quote that does not open with '>'.
+            var lazy = -1;
+            var line = markdown.IndexOf('\n', quote.Span.Start);
+            while (line >= 0 && line < quote.Span.End)
+            {
+                if (!OpensWithQuoteMarker(markdown, line + 1))
+                {
+                    lazy = line + 1;
+                    break;
+                }
+
+                line = markdown.IndexOf('\n', line + 1);
+            }
+
+            var after = lazy < 0 ? -1 : markdown.IndexOf('\n', lazy);
+            if (after < 0 || after >= quote.Span.End)
+            {
+                continue;
+            }
+
+            // The run before the lazy line ends in a list, which the lazy line continues.
+            Block? last = null;
+            foreach (var child in quote)
+            {
+                if (child.Span.Start < lazy)
+                {
+                    last = child;
+                }
+            }
+
+            if (last is not ListBlock list || list.Span.End < lazy || list.Count == 0 || list[list.Count - 1] is not ListItemBlock item || item.Count == 0)
+            {
+                continue;
+            }
+
+            // The lines go on to the innermost last item, as marked reads each item's content again the same way.
+            while (item[item.Count - 1] is ListBlock { Count: > 0 } inner && inner[inner.Count - 1] is ListItemBlock { Count: > 0 } innerItem)
+            {
+                item = innerItem;
+            }
+
+            var content = item[0];
+
+            var indent = new string(' ', Math.Max(0, content.Column - 2));
+            for (var at = after + 1; at >= 0 && at <= quote.Span.End; at = markdown.IndexOf('\n', at) is var next and >= 0 ? next + 1 : -1)
+            {
+                inserts.Add((at, "> " + indent));
+            }
+        }
+
+        if (inserts.Count == 0)
+        {
+            return markdown;
+        }
+
+        var sb = new System.Text.StringBuilder(markdown);
+        for (var i = inserts.Count - 1; i >= 0; i--)
+        {
+            sb.Insert(inserts[i].At, inserts[i].Text);
+        }
+
+        return sb.ToString();
+    }
+
+    private static bool OpensWithQuoteMarker(string markdown, int lineStart)
+    {
+        var p = lineStart;
+        while (p < markdown.Length && p - lineStart < 3 && markdown[p] == ' ')
+        {
+            p++;
+        }
+
+        return p < markdown.Length && markdown[p] == '>';
     }
 
     /// <summary>

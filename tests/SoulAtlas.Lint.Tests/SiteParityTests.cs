@@ -227,6 +227,14 @@ public sealed class SiteParityTests
         Assert.Equal("<blockquote>\n<p>quote\n-\tfoo</p>\n</blockquote>\n", Render("> quote\n> -\tfoo"));
         Assert.Contains("<li>b</li>", Render("- a\n  -\tb"), System.StringComparison.Ordinal);
 
+        // A list's later lines are measured with each tab as four spaces, even after a space: c nests under b.
+        Assert.Contains("<li>b\n<ul>\n<li>c</li>\n</ul>\n</li>\n<li>d</li>", Render("- a\n\t- b\n  \t- c\n    - d"), System.StringComparison.Ordinal);
+
+        // A bare URL in the section's heading is the link marked makes, to the same end.
+        Assert.Contains("<a href=\"https://example.org**bold\">https://example.org**bold</a>**", BodyMarkdown.RenderHeading("https://example.org**bold**&eacute;"), System.StringComparison.Ordinal);
+        Assert.Contains("<a href=\"http://www.example.org%60code%60\">www.example.org`code`</a>*</h2>", BodyMarkdown.RenderHeading("www.example.org`code`*"), System.StringComparison.Ordinal);
+        Assert.Contains(">https://e.org/?a=1&amp;b=2</a>.</h2>", BodyMarkdown.RenderHeading("See https://e.org/?a=1&b=2."), System.StringComparison.Ordinal);
+
         // A line of white space with a tab in it does not end a paragraph (marked ends one at spaces only).
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(Render("text\n\t\nmore"), "<p>"));
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(Render("text\n \t\n\t\nmore"), "<p>"));
@@ -234,6 +242,18 @@ public sealed class SiteParityTests
         Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(Render("text\n   \nmore"), "<p>").Count);
         Assert.Equal("<p>text</p>\n<hr />\n", Render("text\n\t\n---"));
         Assert.Contains("<ul>", Render("text\n\t\n- b"), System.StringComparison.Ordinal);
+
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(Render("text\r\t\r\nmore"), "<p>"));
+
+        // A tab where marked wants spaces: a table's delimiter row, after a closing fence, after a link reference definition.
+        Assert.DoesNotContain("<table>", Render("| a | b |\n| --- | --- |\t\n| 1 | 2 |"), System.StringComparison.Ordinal);
+        Assert.Contains("<table>", Render("| a | b |\n| --- | --- |  \n| 1 | 2 |"), System.StringComparison.Ordinal);
+        var fence = Render("```\ncode\n```\t\nafter\n\n- x");
+        Assert.DoesNotContain("<ul>", fence, System.StringComparison.Ordinal);
+        Assert.Contains("after", fence, System.StringComparison.Ordinal);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(Render("```\ncode\n```\t\nmore\n```\nout"), "<p>out</p>|<pre>").Count);
+        Assert.Equal("<p>[ref]: /x</p>\n<p>See [ref].</p>\n", Render("[ref]: /x\t\n\nSee [ref]."));
+        Assert.Contains("<a href=\"/x\">ref</a>", Render("[ref]: /x  \n\nSee [ref]."), System.StringComparison.Ordinal);
 
         // In a quote, a list continued by a line without '>' takes the quote's later lines, '>' and all, into its last item.
         var quoted = Render("> - a\nlazy\n> > nested");

@@ -35,6 +35,64 @@ internal static partial class MarkedUrls
         return (found, literals);
     }
 
+    /// <summary>
+    /// <paramref name="text"/> with each URL written as an explicit link of the same text and target
+    /// (a <c>www.</c> one to <c>http://</c>), and the runs of emphasis marks marked reads as text
+    /// escaped, so that Markdig renders the words where marked does.
+    /// </summary>
+    public static string AsLinks(string text)
+    {
+        var (urls, literals) = Find(text);
+        if (urls.Count == 0)
+        {
+            return text;
+        }
+
+        var sb = new System.Text.StringBuilder(text.Length + 32);
+        var copied = 0;
+        var u = 0;
+        var r = 0;
+        while (u < urls.Count || r < literals.Count)
+        {
+            var takeUrl = r >= literals.Count || (u < urls.Count && urls[u].Start < literals[r].Start);
+            var (start, length) = takeUrl ? urls[u++] : literals[r++];
+            sb.Append(text, copied, start - copied);
+            copied = start + length;
+            if (!takeUrl)
+            {
+                Escape(sb, text, start, length);
+                continue;
+            }
+
+            var url = text.Substring(start, length);
+            sb.Append('[');
+            Escape(sb, text, start, length);
+            sb.Append("](<");
+            var href = url.StartsWith("www.", System.StringComparison.OrdinalIgnoreCase) ? "http://" + url : url;
+            foreach (var c in href)
+            {
+                sb.Append(c is '\\' or '>' or '<' ? "\\" + c : c.ToString());
+            }
+
+            sb.Append(">)");
+        }
+
+        return sb.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    private static void Escape(System.Text.StringBuilder sb, string text, int start, int length)
+    {
+        for (var i = start; i < start + length; i++)
+        {
+            if (IsAsciiPunctuation(text[i]))
+            {
+                sb.Append('\\');
+            }
+
+            sb.Append(text[i]);
+        }
+    }
+
     private static void Scan(string text, int from, int to, List<(int Start, int Length)> found, List<(int Start, int Length)> literals)
     {
         var tokenStart = true;

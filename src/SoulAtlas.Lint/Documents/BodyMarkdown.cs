@@ -340,11 +340,39 @@ public static class BodyMarkdown
     /// (GFM's order, which marked follows), so a backtick left without its partner in the cell is
     /// literal text.
     /// </summary>
-    public static string RenderHeading(string heading) => Markdown.ToHtml("## " + heading, Pipeline);
+    public static string RenderHeading(string heading) => Markdown.ToHtml("## " + Computation.MarkedUrls.AsLinks(heading), Pipeline);
 
     public static string RenderBodyAsSite(string markdown, MarkdownDocument parsed)
     {
         var text = TabbedMarkerUnderAParagraphIsText(markdown, parsed);
+        if (!ReferenceEquals(text, markdown))
+        {
+            markdown = text;
+            parsed = Parse(markdown);
+        }
+
+        text = LeadingTabsInListsAsMarkedExpandsThem(markdown, parsed);
+        if (!ReferenceEquals(text, markdown))
+        {
+            markdown = text;
+            parsed = Parse(markdown);
+        }
+
+        text = TabInATableDelimiterRowIsText(markdown, parsed);
+        if (!ReferenceEquals(text, markdown))
+        {
+            markdown = text;
+            parsed = Parse(markdown);
+        }
+
+        text = ClosingFenceWithATabIsCode(markdown, parsed);
+        if (!ReferenceEquals(text, markdown))
+        {
+            markdown = text;
+            parsed = Parse(markdown);
+        }
+
+        text = DefinitionWithATrailingTabIsText(markdown, parsed);
         if (!ReferenceEquals(text, markdown))
         {
             markdown = text;
@@ -379,6 +407,203 @@ public static class BodyMarkdown
     }
 
     /// <summary>
+    /// marked measures the lines that continue a list item with every tab as four spaces, wherever
+    /// it stands (<c>"  \t- c"</c> is indented six), where CommonMark advances a tab to the next
+    /// multiple of four (four); a nested item written so lands one level deeper in marked. A tab
+    /// after a space in the indentation of a list's later lines becomes four spaces.
+    /// </summary>
+    private static string LeadingTabsInListsAsMarkedExpandsThem(string markdown, MarkdownDocument parsed)
+    {
+        if (markdown.IndexOf('\t') < 0)
+        {
+            return markdown;
+        }
+
+        List<int>? tabs = null;
+        foreach (var block in parsed)
+        {
+            if (block is not ListBlock list || list.Span.Start < 0 || list.Span.End >= markdown.Length)
+            {
+                continue;
+            }
+
+            for (var line = markdown.IndexOf('\n', list.Span.Start); line >= 0 && line < list.Span.End; line = markdown.IndexOf('\n', line + 1))
+            {
+                var p = line + 1;
+                var spaceBefore = false;
+                while (p < markdown.Length && markdown[p] is ' ' or '\t')
+                {
+                    if (markdown[p] == ' ')
+                    {
+                        spaceBefore = true;
+                    }
+                    else if (spaceBefore)
+                    {
+                        // Only a tab after a space is measured differently.
+                        (tabs ??= new List<int>()).Add(p);
+                    }
+
+                    p++;
+                }
+            }
+        }
+
+        if (tabs is null)
+        {
+            return markdown;
+        }
+
+        var sb = new System.Text.StringBuilder(markdown);
+        for (var i = tabs.Count - 1; i >= 0; i--)
+        {
+            sb.Remove(tabs[i], 1).Insert(tabs[i], "    ");
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// marked's table wants spaces only around the dashes of its delimiter row: with a tab in that
+    /// row (a trailing one, say) the lines are a paragraph. The row's first '|' escaped keeps
+    /// Markdig from reading a table too.
+    /// </summary>
+    private static string TabInATableDelimiterRowIsText(string markdown, MarkdownDocument parsed)
+    {
+        if (markdown.IndexOf('\t') < 0 || markdown.IndexOf('|') < 0)
+        {
+            return markdown;
+        }
+
+        List<int>? pipes = null;
+        foreach (var table in parsed.Descendants<Markdig.Extensions.Tables.Table>())
+        {
+            var first = LineBreakAt(markdown, Math.Max(0, table.Span.Start));
+            if (first < 0)
+            {
+                continue;
+            }
+
+            var start = first + (markdown[first] == '\r' && first + 1 < markdown.Length && markdown[first + 1] == '\n' ? 2 : 1);
+            var end = LineBreakAt(markdown, start);
+            var row = markdown.AsSpan(start, (end < 0 ? markdown.Length : end) - start);
+            var pipe = row.IndexOf('|');
+            if (row.IndexOf('\t') >= 0 && pipe >= 0)
+            {
+                (pipes ??= new List<int>()).Add(start + pipe);
+            }
+        }
+
+        if (pipes is null)
+        {
+            return markdown;
+        }
+
+        var sb = new System.Text.StringBuilder(markdown);
+        for (var i = pipes.Count - 1; i >= 0; i--)
+        {
+            sb.Insert(pipes[i], '\\');
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// marked closes a fence only with a line of fence characters and spaces: a closing fence with a
+    /// tab after it (<c>```\t</c>) is more of the code, which runs on to a fence that closes or to
+    /// the end. Indented by four more spaces, the line is code to Markdig too.
+    /// </summary>
+    private static string ClosingFenceWithATabIsCode(string markdown, MarkdownDocument parsed)
+    {
+        if (markdown.IndexOf('\t') < 0)
+        {
+            return markdown;
+        }
+
+        for (var round = 0; round < 64; round++)
+        {
+            var at = -1;
+            foreach (var fence in parsed.Descendants<FencedCodeBlock>())
+            {
+                if (fence.Span.End < 0 || fence.Span.End >= markdown.Length)
+                {
+                    continue;
+                }
+
+                // The block's last line, when it is the closing fence.
+                var lineStart = fence.Span.End;
+                while (lineStart > fence.Span.Start && markdown[lineStart - 1] is not ('\n' or '\r'))
+                {
+                    lineStart--;
+                }
+
+                var end = LineBreakAt(markdown, lineStart);
+                var line = markdown.AsSpan(lineStart, (end < 0 ? markdown.Length : end) - lineStart);
+                var body = line.TrimStart(' ');
+                if (lineStart > fence.Span.Start && body.Length > 0 && body[0] == fence.FencedChar && body.TrimStart(fence.FencedChar).IndexOf('\t') >= 0
+                    && IsBlank(body.TrimStart(fence.FencedChar)))
+                {
+                    at = lineStart;
+                    break;
+                }
+            }
+
+            if (at < 0)
+            {
+                return markdown;
+            }
+
+            markdown = markdown.Insert(at, "    ");
+            parsed = Parse(markdown);
+        }
+
+        return markdown;
+    }
+
+    /// <summary>
+    /// marked takes a link reference definition only when nothing but spaces follows it on its
+    /// line: with a tab there (<c>[ref]: /x\t</c>) it is paragraph text, and the links that name
+    /// it stay text. Its '[' is escaped to read as text.
+    /// </summary>
+    private static string DefinitionWithATrailingTabIsText(string markdown, MarkdownDocument parsed)
+    {
+        if (markdown.IndexOf('\t') < 0 || markdown.IndexOf("]:", StringComparison.Ordinal) < 0)
+        {
+            return markdown;
+        }
+
+        List<int>? opens = null;
+        foreach (var definition in parsed.Descendants<Markdig.Syntax.LinkReferenceDefinition>())
+        {
+            var start = definition.Span.Start;
+            var end = definition.Span.End + 1;
+            if (start < 0 || end > markdown.Length || start >= markdown.Length || markdown[start] != '[')
+            {
+                continue;
+            }
+
+            var lineEnd = markdown.IndexOf('\n', Math.Max(start, end - 1));
+            var rest = markdown.AsSpan(end, (lineEnd < 0 ? markdown.Length : lineEnd) - end).TrimEnd('\r');
+            if (rest.IndexOf('\t') >= 0 && IsBlank(rest))
+            {
+                (opens ??= new List<int>()).Add(start);
+            }
+        }
+
+        if (opens is null)
+        {
+            return markdown;
+        }
+
+        var sb = new System.Text.StringBuilder(markdown);
+        for (var i = opens.Count - 1; i >= 0; i--)
+        {
+            sb.Insert(opens[i], '\\');
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
     /// marked ends a paragraph at a line of spaces only: a line of white space that holds a tab
     /// (<c>\t</c>, <c> \t</c>) is more of the paragraph, and so is the line after it unless that
     /// starts a block of its own. CommonMark calls both lines blank. The tab is written as its
@@ -401,12 +626,13 @@ public static class BodyMarkdown
                 continue;
             }
 
-            var line = markdown.IndexOf('\n', paragraph.Span.End);
+            // Lines end at "\r\n", '\r' or '\n', in marked as in CommonMark.
+            var line = LineBreakAt(markdown, paragraph.Span.End);
             var found = new List<int>();
             while (line >= 0)
             {
-                var start = line + 1;
-                var end = markdown.IndexOf('\n', start);
+                var start = line + (markdown[line] == '\r' && line + 1 < markdown.Length && markdown[line + 1] == '\n' ? 2 : 1);
+                var end = LineBreakAt(markdown, start);
                 if (quoted && OpensWithQuoteMarker(markdown, start))
                 {
                     // marked reads a quote's line without its '>' and one space or tab after it.
@@ -417,7 +643,7 @@ public static class BodyMarkdown
                     }
                 }
 
-                var span = markdown.AsSpan(start, Math.Max(0, (end < 0 ? markdown.Length : end) - start)).TrimEnd('\r');
+                var span = markdown.AsSpan(start, Math.Max(0, (end < 0 ? markdown.Length : end) - start));
                 if (span.Length == 0 || !IsBlank(span) || span.IndexOf('\t') < 0)
                 {
                     if (!IsSetextUnderline(span))
@@ -451,6 +677,11 @@ public static class BodyMarkdown
 
         return sb.ToString();
     }
+
+    /// <summary>The first '\r' or '\n' at or after <paramref name="from"/>, or -1.</summary>
+    private static int LineBreakAt(string markdown, int from) => from >= markdown.Length ? -1 : markdown.IndexOfAny(LineBreaks, from);
+
+    private static readonly char[] LineBreaks = { '\r', '\n' };
 
     private static bool IsSetextUnderline(ReadOnlySpan<char> line)
     {

@@ -202,8 +202,11 @@ public sealed class SiteParityTests
         Assert.Contains("<td>y`</td>", table, System.StringComparison.Ordinal);
         Assert.DoesNotContain(">z<", table, System.StringComparison.Ordinal);
 
-        // Task items get their checkbox.
+        // Task items get their checkbox, only at the start of the item and with a space after it.
         Assert.Contains("type=\"checkbox\"", Render("- [x] done\n- [ ] open"), System.StringComparison.Ordinal);
+        Assert.DoesNotContain("checkbox", Render("- [X]\tmin"), System.StringComparison.Ordinal);
+        Assert.DoesNotContain("checkbox", Render("1. Post [X] min  \n2. x"), System.StringComparison.Ordinal);
+        Assert.Contains("[X] min", Render("1. Post [X] min  \n2. x"), System.StringComparison.Ordinal);
 
         // A bare fence as the last line right under a paragraph is paragraph text.
         Assert.DoesNotContain("<pre>", Render("Some text.\n```"), System.StringComparison.Ordinal);

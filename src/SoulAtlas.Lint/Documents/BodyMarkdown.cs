@@ -372,6 +372,13 @@ public static class BodyMarkdown
             parsed = Parse(markdown);
         }
 
+        text = CheckboxOnlyWhereMarkedSeesOne(markdown);
+        if (!ReferenceEquals(text, markdown))
+        {
+            markdown = text;
+            parsed = Parse(markdown);
+        }
+
         text = DefinitionWithATrailingTabIsText(markdown, parsed);
         if (!ReferenceEquals(text, markdown))
         {
@@ -557,6 +564,49 @@ public static class BodyMarkdown
         }
 
         return markdown;
+    }
+
+    /// <summary>
+    /// marked makes a checkbox of <c>[ ]</c>, <c>[x]</c> or <c>[X]</c> only at the start of a list
+    /// item's text with a space after it; Markdig's task lists take one after a tab, and in some
+    /// items further along the text too. Its '[' is escaped where marked reads text.
+    /// </summary>
+    private static string CheckboxOnlyWhereMarkedSeesOne(string markdown)
+    {
+        if (markdown.IndexOf("[x]", StringComparison.OrdinalIgnoreCase) < 0 && markdown.IndexOf("[ ]", StringComparison.Ordinal) < 0)
+        {
+            return markdown;
+        }
+
+        List<int>? opens = null;
+        foreach (var box in Markdown.Parse(markdown, SitePipeline).Descendants<Markdig.Extensions.TaskLists.TaskList>())
+        {
+            var at = box.Span.Start;
+            if (at < 0 || at + 3 > markdown.Length || markdown[at] != '[')
+            {
+                continue;
+            }
+
+            var paragraph = box.Parent?.ParentBlock;
+            var first = paragraph?.Parent is ListItemBlock item && item.Count > 0 && ReferenceEquals(item[0], paragraph);
+            if (!first || paragraph!.Span.Start != at || at + 3 >= markdown.Length || markdown[at + 3] != ' ')
+            {
+                (opens ??= new List<int>()).Add(at);
+            }
+        }
+
+        if (opens is null)
+        {
+            return markdown;
+        }
+
+        var sb = new System.Text.StringBuilder(markdown);
+        for (var i = opens.Count - 1; i >= 0; i--)
+        {
+            sb.Insert(opens[i], '\\');
+        }
+
+        return sb.ToString();
     }
 
     /// <summary>

@@ -710,8 +710,15 @@ internal sealed class SoulEdits
                 value = Pick(new[] { " 'Café'", " 'Cafe\u0301'", " '\u212Bngstr\u00F6m'", " 'ﬁle ﬂow'", " '" + string.Concat(Enumerable.Repeat("e\u0301", 20)) + "'" });
                 break;
             case 24:
-                // Document markers and directives around a single document.
-                metadata = Pick(new[] { "---\n" + metadata, metadata.TrimEnd('\n') + "\n...\n", "%YAML 1.2\n---\n" + metadata, "# leading comment\n" + metadata });
+                // A document start marker or directive before the one document (js-yaml throws on a
+                // second document, so no '...' end marker, after which a later edit would add keys,
+                // and no second '---').
+                if (metadata.StartsWith("---", StringComparison.Ordinal) || metadata.StartsWith('%'))
+                {
+                    return "metadata document markers: already";
+                }
+
+                metadata = Pick(new[] { "---\n" + metadata, "%YAML 1.2\n---\n" + metadata, "# leading comment\n---\n" + metadata });
                 return "metadata document markers";
             default:
                 key = "status";

@@ -230,6 +230,12 @@ public sealed class SiteParityTests
         Assert.Equal("<blockquote>\n<p>quote\n-\tfoo</p>\n</blockquote>\n", Render("> quote\n> -\tfoo"));
         Assert.Contains("<li>b</li>", Render("- a\n  -\tb"), System.StringComparison.Ordinal);
 
+        // '#'s followed by a no-break space or another Unicode space start a heading in marked.
+        Assert.Contains("<h3", Render("###\u00A0Heading nbsp"), System.StringComparison.Ordinal);
+        Assert.Contains("</p>\n<h3", Render("text\n###\u3000x"), System.StringComparison.Ordinal);
+        Assert.Contains("<blockquote>\n<h2", Render("> > ##\u00A0Purpose"), System.StringComparison.Ordinal);
+        Assert.Contains("<li><h3", Render("- ###\u2003item"), System.StringComparison.Ordinal);
+
         // A list's later lines are measured with each tab as four spaces, even after a space: c nests under b.
         Assert.Contains("<li>b\n<ul>\n<li>c</li>\n</ul>\n</li>\n<li>d</li>", Render("- a\n\t- b\n  \t- c\n    - d"), System.StringComparison.Ordinal);
 

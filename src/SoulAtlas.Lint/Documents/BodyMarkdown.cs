@@ -351,6 +351,13 @@ public static class BodyMarkdown
             parsed = Parse(markdown);
         }
 
+        text = HeadingAfterAnyWhiteSpace(markdown);
+        if (!ReferenceEquals(text, markdown))
+        {
+            markdown = text;
+            parsed = Parse(markdown);
+        }
+
         text = LeadingTabsInListsAsMarkedExpandsThem(markdown, parsed);
         if (!ReferenceEquals(text, markdown))
         {
@@ -412,6 +419,26 @@ public static class BodyMarkdown
         var source = SplitTableCellsFirst(FenceAtTheEndAsParagraphText(markdown, parsed), parsed);
         return Markdown.ToHtml(TabAfterListMarkerAsMarkedReadsIt(source), SitePipeline);
     }
+
+    /// <summary>
+    /// marked starts a heading at '#'s followed by any white space JavaScript's <c>\s</c> knows
+    /// (<c>###\u00A0Title</c>, a no-break space pasted from a word processor), and trims it off the
+    /// text; CommonMark wants a space or a tab. That white space becomes a space.
+    /// </summary>
+    private static string HeadingAfterAnyWhiteSpace(string markdown) =>
+        markdown.IndexOf('#') < 0 || markdown.AsSpan().IndexOfAny(UnicodeSpaces) < 0
+            ? markdown
+            : HeadingSpace.Replace(markdown, m => m.Groups[1].Value + " ");
+
+    private static readonly char[] UnicodeSpaces =
+    {
+        '\v', '\f', '\u00A0', '\u1680', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200A',
+        '\u2028', '\u2029', '\u202F', '\u205F', '\u3000', '\uFEFF',
+    };
+
+    private static readonly System.Text.RegularExpressions.Regex HeadingSpace = new(
+        @"(?m)^((?:[ ]{0,3}>[ ]?)*(?:[ ]{0,3}(?:[-+*]|[0-9]{1,9}[.)])[ ]+)?[ ]{0,3}#{1,6})[\v\f\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     /// <summary>
     /// marked measures the lines that continue a list item with every tab as four spaces, wherever

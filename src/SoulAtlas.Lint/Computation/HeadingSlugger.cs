@@ -208,7 +208,7 @@ public static partial class HeadingSlugger
         {
             var (start, length) = urls[k];
             var url = text.Substring(start, length);
-            html = html.Replace(Placeholder(k, url[url.Length - 1]), "<a>" + EscapeText(url) + "</a>", StringComparison.Ordinal);
+            html = new StringBuilder(html).Replace(Placeholder(k, url[url.Length - 1]), "<a>" + EscapeText(url) + "</a>").ToString();
         }
 
         return html;

@@ -157,7 +157,7 @@ public static partial class JsSchemaSemantics
             }
         }
 
-        return text.Contains("\\uD", StringComparison.OrdinalIgnoreCase) || text.Contains("\\u{", StringComparison.Ordinal);
+        return text.IndexOf("\\uD", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("\\u{", StringComparison.Ordinal) >= 0;
     }
 
     /// <summary>The code point of <c>{hex}</c> at <paramref name="brace"/> and the index of its '}', or null when it is not one.</summary>

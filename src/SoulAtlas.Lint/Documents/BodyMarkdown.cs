@@ -340,7 +340,7 @@ public static class BodyMarkdown
     /// (GFM's order, which marked follows), so a backtick left without its partner in the cell is
     /// literal text.
     /// </summary>
-    public static string RenderHeading(string heading) => Markdown.ToHtml("## " + Computation.MarkedUrls.AsLinks(heading), Pipeline);
+    public static string RenderHeading(string heading) => Markdown.ToHtml("## " + MarkedUrls.AsLinks(heading), Pipeline);
 
     public static string RenderBodyAsSite(string markdown, MarkdownDocument parsed)
     {

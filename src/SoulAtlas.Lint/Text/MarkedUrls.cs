@@ -1,9 +1,8 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using SoulAtlas.Lint.Text;
 
-namespace SoulAtlas.Lint.Computation;
+namespace SoulAtlas.Lint.Text;
 
 /// <summary>
 /// The bare URLs (GFM's extended autolinks) in a line of inline markdown, where <c>marked</c> finds

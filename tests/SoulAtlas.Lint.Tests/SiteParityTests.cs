@@ -90,6 +90,24 @@ public sealed class SiteParityTests
     public void Section_ids_follow_the_site_heading_id_plugin(string heading, string id) =>
         Assert.Equal(id, HeadingSlugger.Slug(heading));
 
+    // A bare URL runs, as marked reads it, to the next white space or '<', then gives back trailing
+    // punctuation; emphasis around it is read first, and a run of marks marked leaves as text stays text.
+    [Theory]
+    [InlineData("https://example.org日本語&#128512;", "httpsexampleorg日本語128512")]
+    [InlineData("Resources (https://example.org/a_b_c)", "resources-httpsexampleorga_b_c")]
+    [InlineData("www.example.org._x_", "wwwexampleorg_x_")]
+    [InlineData("https://e.org/~x~&copy;__a__", "httpseorgx__a__")]
+    [InlineData("*https://e.org/*y*(x)&#128512;", "httpseorgyx128512")]
+    [InlineData("_http://e.org/a*em*__a__&copy;", "_httpeorgaem__a__")]
+    [InlineData("_www.example.org_x_😀", "wwwexampleorg_x")]
+    [InlineData("HTTPS://E.ORG/x_y_ and xHTTPS://E.ORG/_z_", "httpseorgx_y_-and-xhttpseorgz")]
+    [InlineData("[https://e.org_x_](u) `https://e.org_y_`", "httpseorg_x_-httpseorg_y_")]
+    [InlineData("See https://e.org/?a=1&b=2.", "see-httpseorga1b2")]
+    [InlineData("www.e.org/😀_x_", "wwweorg_x_")]
+    [InlineData("x\uFEFF__a__", "xa")]
+    public void Section_ids_read_bare_urls_where_marked_ends_them(string heading, string id) =>
+        Assert.Equal(id, HeadingSlugger.Slug(heading));
+
     [Fact]
     public void JavaScript_lower_casing_is_full_case_mapping()
     {
@@ -184,8 +202,11 @@ public sealed class SiteParityTests
         Assert.Contains("<td>y`</td>", table, System.StringComparison.Ordinal);
         Assert.DoesNotContain(">z<", table, System.StringComparison.Ordinal);
 
-        // Task items get their checkbox.
+        // Task items get their checkbox, only at the start of the item and with a space after it.
         Assert.Contains("type=\"checkbox\"", Render("- [x] done\n- [ ] open"), System.StringComparison.Ordinal);
+        Assert.DoesNotContain("checkbox", Render("- [X]\tmin"), System.StringComparison.Ordinal);
+        Assert.DoesNotContain("checkbox", Render("1. Post [X] min  \n2. x"), System.StringComparison.Ordinal);
+        Assert.Contains("[X] min", Render("1. Post [X] min  \n2. x"), System.StringComparison.Ordinal);
 
         // A bare fence as the last line right under a paragraph is paragraph text.
         Assert.DoesNotContain("<pre>", Render("Some text.\n```"), System.StringComparison.Ordinal);
@@ -199,6 +220,57 @@ public sealed class SiteParityTests
         Assert.Contains("<pre>", Render("-\t\tcode"), System.StringComparison.Ordinal);
         Assert.Contains("<li>\n<pre><code>Have code", Render("- a\n-\t Have code"), System.StringComparison.Ordinal);
         Assert.DoesNotContain("<pre>", Render("-\tz"), System.StringComparison.Ordinal);
+
+        // A tab straight after the marker does not let an item interrupt a paragraph: the lines are paragraph text.
+        Assert.Equal("<p>text\n-\tfoo</p>\n", Render("text\n-\tfoo"));
+        Assert.Equal("<p>text\n-\tfoo\n-\tbar</p>\n", Render("text\n-\tfoo\n-\tbar"));
+        Assert.Equal("<p>text\n-\tfoo</p>\n<ul>\n<li>bar</li>\n</ul>\n", Render("text\n-\tfoo\n- bar"));
+        Assert.Equal("<p>text\n1.\tfoo</p>\n", Render("text\n1.\tfoo"));
+        Assert.Equal("<p>text\n*\tstar</p>\n", Render("text\n*\tstar"));
+        Assert.Equal("<blockquote>\n<p>quote\n-\tfoo</p>\n</blockquote>\n", Render("> quote\n> -\tfoo"));
+        Assert.Contains("<li>b</li>", Render("- a\n  -\tb"), System.StringComparison.Ordinal);
+
+        // '#'s followed by a no-break space or another Unicode space start a heading in marked.
+        Assert.Contains("<h3", Render("###\u00A0Heading nbsp"), System.StringComparison.Ordinal);
+        Assert.Contains("</p>\n<h3", Render("text\n###\u3000x"), System.StringComparison.Ordinal);
+        Assert.Contains("<blockquote>\n<h2", Render("> > ##\u00A0Purpose"), System.StringComparison.Ordinal);
+        Assert.Contains("<li><h3", Render("- ###\u2003item"), System.StringComparison.Ordinal);
+
+        // A list's later lines are measured with each tab as four spaces, even after a space: c nests under b.
+        Assert.Contains("<li>b\n<ul>\n<li>c</li>\n</ul>\n</li>\n<li>d</li>", Render("- a\n\t- b\n  \t- c\n    - d"), System.StringComparison.Ordinal);
+
+        // A bare URL in the section's heading is the link marked makes, to the same end.
+        Assert.Contains("<a href=\"https://example.org**bold\">https://example.org**bold</a>**", BodyMarkdown.RenderHeading("https://example.org**bold**&eacute;"), System.StringComparison.Ordinal);
+        Assert.Contains("<a href=\"http://www.example.org%60code%60\">www.example.org`code`</a>*</h2>", BodyMarkdown.RenderHeading("www.example.org`code`*"), System.StringComparison.Ordinal);
+        Assert.Contains(">https://e.org/?a=1&amp;b=2</a>.</h2>", BodyMarkdown.RenderHeading("See https://e.org/?a=1&b=2."), System.StringComparison.Ordinal);
+
+        // A line of white space with a tab in it does not end a paragraph (marked ends one at spaces only).
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(Render("text\n\t\nmore"), "<p>"));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(Render("text\n \t\n\t\nmore"), "<p>"));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(Render("> a\n> \t\n> b"), "<p>"));
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(Render("text\n   \nmore"), "<p>").Count);
+        Assert.Equal("<p>text</p>\n<hr />\n", Render("text\n\t\n---"));
+        Assert.Contains("<ul>", Render("text\n\t\n- b"), System.StringComparison.Ordinal);
+
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(Render("text\r\t\r\nmore"), "<p>"));
+
+        // A tab where marked wants spaces: a table's delimiter row, after a closing fence, after a link reference definition.
+        Assert.DoesNotContain("<table>", Render("| a | b |\n| --- | --- |\t\n| 1 | 2 |"), System.StringComparison.Ordinal);
+        Assert.Contains("<table>", Render("| a | b |\n| --- | --- |  \n| 1 | 2 |"), System.StringComparison.Ordinal);
+        var fence = Render("```\ncode\n```\t\nafter\n\n- x");
+        Assert.DoesNotContain("<ul>", fence, System.StringComparison.Ordinal);
+        Assert.Contains("after", fence, System.StringComparison.Ordinal);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(Render("```\ncode\n```\t\nmore\n```\nout"), "<p>out</p>|<pre>").Count);
+        Assert.Equal("<p>[ref]: /x</p>\n<p>See [ref].</p>\n", Render("[ref]: /x\t\n\nSee [ref]."));
+        Assert.Contains("<a href=\"/x\">ref</a>", Render("[ref]: /x  \n\nSee [ref]."), System.StringComparison.Ordinal);
+
+        // In a quote, a list continued by a line without '>' takes the quote's later lines, '>' and all, into its last item.
+        var quoted = Render("> - a\nlazy\n> > nested");
+        Assert.Contains("<blockquote>\n<blockquote>\n<p>nested</p>", quoted, System.StringComparison.Ordinal);
+        Assert.True(quoted.IndexOf("<p>nested</p>", System.StringComparison.Ordinal) < quoted.IndexOf("</li>", System.StringComparison.Ordinal), quoted);
+        var deeper = Render("> - a\n>   - b\nlazy\n> c");
+        Assert.True(deeper.IndexOf("<p>c</p>", System.StringComparison.Ordinal) < deeper.IndexOf("</li>", System.StringComparison.Ordinal), deeper);
+        Assert.Contains("</p>\n<blockquote>\n<p>n</p>\n</blockquote>\n</blockquote>", Render("> para\nlazy\n> > n"), System.StringComparison.Ordinal);
 
         // After a blank line in an item, a line indented less than the item's content ends the list.
         Assert.EndsWith("</ul>\n<p>continuation here</p>\n", Render("- a\n- `code`\n\n  lazy\ncontinuation here"), System.StringComparison.Ordinal);
@@ -350,11 +422,57 @@ public sealed class SiteParityTests
     [InlineData("title: 3.5\n", "3.5")]
     [InlineData("title: 0\n", "H1 Title")]
     [InlineData("title: false\n", "H1 Title")]
+    [InlineData("title: [Alpha, Beta]\n", "Alpha,Beta")]
+    [InlineData("title: [[x, 1.50], null, 2026-01-01]\n", "x,1.5,,Thu Jan 01 2026 00:00:00 GMT+0000 (Coordinated Universal Time)")]
+    [InlineData("title: []\n", "")]
+    [InlineData("title: {a: b}\n", "[object Object]")]
+    [InlineData("title: {}\n", "[object Object]")]
     public void A_title_that_is_not_a_string_is_printed_as_javascript_prints_it(string yaml, string title)
     {
         using var corpus = new TempFolder();
         WriteSoul(corpus, "delta", yaml, "# H1 Title\n\n## Purpose\n\nText.\n");
         Assert.Equal(title, Lint.Run(corpus.Path).Computed.Single().Title);
+    }
+
+    [Fact]
+    public void A_record_whose_title_is_an_array_is_cited_as_javascript_prints_it()
+    {
+        // The generator publishes title: [Alpha, Beta] as the array and interpolates it into the citation as "Alpha,Beta".
+        var original = JObject.Parse(System.IO.File.ReadAllText(System.IO.Path.Combine(TestPaths.Fixtures, "corpus", "api", "souls", FirstRecord())));
+        var oldTitle = (string)original["title"]!;
+        foreach (var (citedAs, expected) in new[] { ("Alpha,Beta", 0), ("Alpha Beta", 1) })
+        {
+            using var corpus = new TempFolder();
+            var record = (JObject)original.DeepClone();
+            record["title"] = new JArray("Alpha", "Beta");
+            record["metadata"]!["title"] = new JArray("Alpha", "Beta");
+            foreach (var field in new[] { "apa", "text", "bibtex" })
+            {
+                record["citation"]![field] = ((string)record["citation"]![field]!).Replace(oldTitle, citedAs, System.StringComparison.Ordinal);
+            }
+
+            corpus.Write((string)record["slug"]! + ".json", record.ToString());
+            var citations = Lint.Run(corpus.Path).Diagnostics.Where(d => d.Rule == Diagnostics.RuleCatalogue.Citation).ToList();
+            Assert.Equal(expected * 3, citations.Count);
+            Assert.All(citations, d => Assert.Contains("should be \"Alpha,Beta\"", d.Message, System.StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void A_record_title_that_is_an_array_is_compared_with_the_source_as_the_page_prints_it()
+    {
+        using var corpus = new TempFolder();
+        var slug = System.IO.Path.GetFileNameWithoutExtension(FirstRecord());
+        foreach (var file in System.IO.Directory.GetFiles(System.IO.Path.Combine(TestPaths.Fixtures, "corpus", "souls", slug)))
+        {
+            corpus.Write("souls/" + slug + "/" + System.IO.Path.GetFileName(file), System.IO.File.ReadAllText(file));
+        }
+
+        var record = JObject.Parse(System.IO.File.ReadAllText(System.IO.Path.Combine(TestPaths.Fixtures, "corpus", "api", "souls", FirstRecord())));
+        record["title"] = new JArray("Alpha", "Beta");
+        corpus.Write("api/souls/" + slug + ".json", record.ToString());
+        var title = Assert.Single(Lint.Run(corpus.Path, "api").Diagnostics, d => d.Rule == Diagnostics.RuleCatalogue.RecordSource && d.Message.StartsWith("title ", System.StringComparison.Ordinal));
+        Assert.StartsWith("title \"Alpha,Beta\" differs from", title.Message, System.StringComparison.Ordinal);
     }
 
     [Theory]
@@ -400,6 +518,7 @@ public sealed class SiteParityTests
         Assert.Contains("161 characters but 322 UTF-16 code units", error.Message, System.StringComparison.Ordinal);
     }
 
+    // ajv compiles a pattern with the u flag: a character outside the BMP is one character to ., [^…], \S.
     [Theory]
     [InlineData("^[a-z0-9]+(?:-[a-z0-9]+)*$", "abc\n", false)]
     [InlineData("^[a-z0-9]+(?:-[a-z0-9]+)*$", "abc-1", true)]
@@ -407,8 +526,27 @@ public sealed class SiteParityTests
     [InlineData("^\\w+$", "é", false)]
     [InlineData("^a.b$", "a\rb", false)]
     [InlineData("^[$]$", "$", true)]
+    [InlineData("^.$", "😀", true)]
+    [InlineData("^.{2}$", "😀", false)]
+    [InlineData("^.{1,3}$", "a😀b", true)]
+    [InlineData("^[^a]$", "😀", true)]
+    [InlineData("^[^a]{2}$", "😀", false)]
+    [InlineData("^\\S$", "𝒜", true)]
+    [InlineData("^\\W$", "😀", true)]
+    [InlineData("^\\D{2}$", "😀", false)]
+    [InlineData("^\\u{1F600}$", "😀", true)]
+    [InlineData("^[\\u{61}-\\u{63}]+$", "abc", true)]
+    [InlineData("^[^]$", "😀", true)]
+    [InlineData("^a[]$", "a]", false)]
     public void Patterns_are_read_as_javascript_reads_them(string pattern, string value, bool matches) =>
         Assert.Equal(matches, Contract.JsSchemaSemantics.PatternMatches(pattern, value));
+
+    [Fact]
+    public void A_lone_surrogate_is_one_character_to_a_pattern_as_to_javascript()
+    {
+        Assert.True(Contract.JsSchemaSemantics.PatternMatches("^x.$", "x\uD83D"));
+        Assert.True(Contract.JsSchemaSemantics.PatternMatches("^[^a]$", "\uDE00"));
+    }
 
     private static string FirstRecord() =>
         System.IO.Path.GetFileName(System.IO.Directory.GetFiles(System.IO.Path.Combine(TestPaths.Fixtures, "corpus", "api", "souls"), "*.json").OrderBy(f => f, System.StringComparer.Ordinal).First());

@@ -104,14 +104,34 @@ public static class ComputedCalculator
             return recordTitle;
         }
 
-        if (document.Metadata.Token("title") is JValue { Type: JTokenType.Integer or JTokenType.Float or JTokenType.Boolean } other && MetadataView.IsTruthy(other))
+        if (document.Metadata.Token("title") is { Type: JTokenType.Integer or JTokenType.Float or JTokenType.Boolean or JTokenType.Array or JTokenType.Object } other
+            && MetadataView.IsTruthy(other))
         {
-            // `title: 1776` is a number to the site's YAML reader; the page and citation print it as JavaScript does.
-            return JsNumberText(other);
+            // `title: 1776` is a number to the site's YAML reader, `title: [a, b]` an array (truthy even
+            // when empty); the page and citation print it as JavaScript does.
+            return PrintedTitle(other);
         }
 
         return document.Metadata.Title is { Length: > 0 } title ? title : document.Title is { Length: > 0 } h1 ? h1 : document.Slug;
     }
+
+    /// <summary>
+    /// A title that is not a string as the site's citation interpolates it (JavaScript's
+    /// <c>String(value)</c>): a number or boolean as JavaScript prints it, an array as its items
+    /// joined with ',' (null and nested arrays as <c>Array.prototype.join</c> has them, a date as
+    /// <c>Date.prototype.toString</c>), an object as <c>[object Object]</c>.
+    /// </summary>
+    public static string PrintedTitle(JToken value) => value switch
+    {
+        JArray array => string.Join(",", array.Select(item => item.Type is JTokenType.Null or JTokenType.Undefined
+            ? string.Empty
+            : item is JValue { Type: JTokenType.String } text ? CitationBuilder.CitedTitle((string)text!) : PrintedTitle(item))),
+        JObject => "[object Object]",
+        JValue { Type: JTokenType.String } text => (string)text!,
+        JValue { Type: JTokenType.Null } => "null",
+        JValue { Type: JTokenType.Integer or JTokenType.Float or JTokenType.Boolean } scalar => JsNumberText(scalar),
+        _ => value.ToString(Newtonsoft.Json.Formatting.None),
+    };
 
     /// <summary>JavaScript's <c>String(value)</c> of a YAML boolean or number (the usual cases: integers, plain decimals).</summary>
     private static string JsNumberText(JValue value)

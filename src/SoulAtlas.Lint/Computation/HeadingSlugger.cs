@@ -22,8 +22,9 @@ namespace SoulAtlas.Lint.Computation;
 /// </summary>
 public static partial class HeadingSlugger
 {
+    // No autolink extension: bare URLs are found as marked finds them (MarkedUrls) and stand in the
+    // parsed text as placeholders.
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .UseAutoLinks()
         .UseEmphasisExtras(Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Strikethrough)
         .Build();
 
@@ -133,10 +134,53 @@ public static partial class HeadingSlugger
             return EscapeText(text);
         }
 
+        // Bare URLs run where marked ends them, across what Markdig would read as other markup: each
+        // is parsed as a placeholder (letters to emphasis, ending in punctuation where the URL does)
+        // and its html put back after rendering.
+        // Runs of emphasis marks that marked reads as text are escaped, so that Markdig does not pair
+        // them across a placeholder.
+        var (urls, literalRuns) = text.IndexOf(PlaceholderMark) < 0 ? MarkedUrls.Find(text) : (new List<(int Start, int Length)>(), new List<(int Start, int Length)>());
+        var parsedText = text;
+        if (urls.Count > 0)
+        {
+            var sb = new StringBuilder(text.Length + 8);
+            var copied = 0;
+            var u = 0;
+            var r = 0;
+            while (u < urls.Count || r < literalRuns.Count)
+            {
+                if (r >= literalRuns.Count || (u < urls.Count && urls[u].Start < literalRuns[r].Start))
+                {
+                    var (start, length) = urls[u];
+                    sb.Append(text, copied, start - copied).Append(Placeholder(u, text[start + length - 1]));
+                    copied = start + length;
+                    u++;
+                }
+                else
+                {
+                    var (start, length) = literalRuns[r];
+                    sb.Append(text, copied, start - copied);
+                    for (var k = 0; k < length; k++)
+                    {
+                        sb.Append('\\').Append(text[start + k]);
+                    }
+
+                    copied = start + length;
+                    r++;
+                }
+            }
+
+            parsedText = sb.Append(text, copied, text.Length - copied).ToString();
+        }
+
+        // U+FEFF is white space to marked's emphasis (JavaScript's \s), not to Markdig's: it is parsed as
+        // a no-break space, white space to both, which the id treats alike (trimmed, then removed).
+        parsedText = parsedText.Replace('\uFEFF', '\u00A0');
+
         // Parsed as a heading of its own. marked has already taken off the one closing sequence it
         // removes; a '#' still last (after a tab, or a second run: "a # ##" is "a #") is text, which
         // Markdig would strip as a closing sequence.
-        var source = "## " + text;
+        var source = "## " + parsedText;
         if (text.EndsWith("#", StringComparison.Ordinal))
         {
             source += " \\";
@@ -159,7 +203,30 @@ public static partial class HeadingSlugger
         }
 
         var html = RenderedHtml(inline);
-        return source.Length != text.Length + 3 && html.EndsWith(" \\", StringComparison.Ordinal) ? html.Substring(0, html.Length - 2) : html;
+        html = source.Length != parsedText.Length + 3 && html.EndsWith(" \\", StringComparison.Ordinal) ? html.Substring(0, html.Length - 2) : html;
+        for (var k = 0; k < urls.Count; k++)
+        {
+            var (start, length) = urls[k];
+            var url = text.Substring(start, length);
+            html = new StringBuilder(html).Replace(Placeholder(k, url[url.Length - 1]), "<a>" + EscapeText(url) + "</a>").ToString();
+        }
+
+        return html;
+    }
+
+    private const char PlaceholderMark = '\uE000';
+
+    /// <summary>
+    /// The stand-in for the <paramref name="index"/>th URL: private-use characters, which Markdig
+    /// reads as letters, and '¡' after them where the URL ends in punctuation, so that emphasis
+    /// marks around it flank it as they flank the URL.
+    /// </summary>
+    private static string Placeholder(int index, char last)
+    {
+        var mark = new string(new[] { PlaceholderMark, (char)(0xE100 + index) });
+        return char.IsLetterOrDigit(last) || char.IsSurrogate(last) || CharUnicodeInfo.GetUnicodeCategory(last) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
+            ? mark
+            : mark + "\u00A1";
     }
 
     /// <summary>The html <c>marked</c> renders for an already parsed heading (parsed from <paramref name="source"/>, when given).</summary>

@@ -24,7 +24,11 @@ public static partial class JsSchemaSemantics
     /// <summary>
     /// A JavaScript pattern rewritten where .NET reads the same text differently: <c>$</c> outside a
     /// class becomes <c>\z</c>, <c>\d</c> <c>\w</c> <c>\s</c> (and their negations) become
-    /// JavaScript's classes, and <c>.</c> excludes '\r', U+2028 and U+2029 too.
+    /// JavaScript's classes, and <c>.</c> excludes '\r', U+2028 and U+2029 too. The validator
+    /// compiles with the <c>u</c> flag, so what matches any character — <c>.</c>, a negated class,
+    /// <c>\D</c> <c>\W</c> <c>\S</c> — takes a character outside the Basic Multilingual Plane (an
+    /// emoji, 𝒜) whole, as one character, where .NET would take half of its surrogate pair; and
+    /// <c>\u{…}</c> names a code point.
     /// </summary>
     internal static string ToDotNet(string pattern)
     {
@@ -33,6 +37,7 @@ public static partial class JsSchemaSemantics
         const string Space = "\\t\\n\\v\\f\\r \\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF";
         var sb = new StringBuilder(pattern.Length + 16);
         var inClass = false;
+        var negatedClassAt = -1;
         for (var i = 0; i < pattern.Length; i++)
         {
             var c = pattern[i];
@@ -46,7 +51,20 @@ public static partial class JsSchemaSemantics
                     's' or 'S' => Space,
                     _ => null,
                 };
-                if (set is null)
+                if (set is null && next == 'u' && i + 1 < pattern.Length && pattern[i + 1] == '{' && CodePointEscape(pattern, i + 1) is { } escape)
+                {
+                    // \u{1F600}: one code point, spelled as its UTF-16 units (a pair is a sequence, so not inside a class).
+                    var units = char.ConvertFromUtf32(escape.CodePoint);
+                    var spelled = new StringBuilder();
+                    foreach (var unit in units)
+                    {
+                        spelled.Append("\\u").Append(((int)unit).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+                    }
+
+                    sb.Append(units.Length > 1 && !inClass ? "(?:" + spelled + ")" : spelled.ToString());
+                    i = escape.End;
+                }
+                else if (set is null)
                 {
                     sb.Append(c).Append(next);
                 }
@@ -57,7 +75,7 @@ public static partial class JsSchemaSemantics
                 }
                 else
                 {
-                    sb.Append(char.IsUpper(next) ? "[^" : "[").Append(set).Append(']');
+                    sb.Append(char.IsUpper(next) ? WholePair + "[^" : "[").Append(set).Append(char.IsUpper(next) ? "])" : "]");
                 }
 
                 continue;
@@ -67,14 +85,43 @@ public static partial class JsSchemaSemantics
             {
                 inClass = c != ']';
                 sb.Append(c);
+                if (!inClass && negatedClassAt >= 0)
+                {
+                    // A negated class matches every character it does not list, one outside the BMP whole;
+                    // a class that lists surrogates itself is left as .NET reads it.
+                    var body = sb.ToString(negatedClassAt, sb.Length - negatedClassAt);
+                    if (!HasSurrogate(body))
+                    {
+                        sb.Insert(negatedClassAt, WholePair).Append(')');
+                    }
+
+                    negatedClassAt = -1;
+                }
+            }
+            else if (c == '[' && i + 1 < pattern.Length && pattern[i + 1] == ']')
+            {
+                // JavaScript's [] matches nothing (.NET would read ']' as a member).
+                sb.Append("(?!)");
+                i++;
+            }
+            else if (c == '[' && i + 2 < pattern.Length && pattern[i + 1] == '^' && pattern[i + 2] == ']')
+            {
+                // JavaScript's [^] matches any character.
+                sb.Append(WholePair).Append("[\\s\\S])");
+                i += 2;
             }
             else if (c == '[')
             {
                 inClass = true;
-                sb.Append(c);
+                negatedClassAt = -1;
                 if (i + 1 < pattern.Length && pattern[i + 1] == '^')
                 {
-                    sb.Append(pattern[++i]);
+                    negatedClassAt = sb.Length;
+                    sb.Append(c).Append(pattern[++i]);
+                }
+                else
+                {
+                    sb.Append(c);
                 }
             }
             else if (c == '$')
@@ -83,7 +130,7 @@ public static partial class JsSchemaSemantics
             }
             else if (c == '.')
             {
-                sb.Append("[^\\n\\r\\u2028\\u2029]");
+                sb.Append(WholePair).Append("[^\\n\\r\\u2028\\u2029])");
             }
             else
             {
@@ -92,6 +139,55 @@ public static partial class JsSchemaSemantics
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// The opening of an atomic group that takes a surrogate pair whole before trying the single
+    /// unit that follows it, so that a pair is never split (the <c>u</c> flag reads code points).
+    /// </summary>
+    private const string WholePair = "(?>[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]|";
+
+    private static bool HasSurrogate(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsSurrogate(c))
+            {
+                return true;
+            }
+        }
+
+        return text.IndexOf("\\uD", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("\\u{", StringComparison.Ordinal) >= 0;
+    }
+
+    /// <summary>The code point of <c>{hex}</c> at <paramref name="brace"/> and the index of its '}', or null when it is not one.</summary>
+    private static (int CodePoint, int End)? CodePointEscape(string pattern, int brace)
+    {
+        var close = pattern.IndexOf('}', brace);
+        if (close < 0 || close == brace + 1 || close - brace > 7)
+        {
+            return null;
+        }
+
+        var value = 0;
+        for (var i = brace + 1; i < close; i++)
+        {
+            var digit = pattern[i] switch
+            {
+                >= '0' and <= '9' => pattern[i] - '0',
+                >= 'a' and <= 'f' => pattern[i] - 'a' + 10,
+                >= 'A' and <= 'F' => pattern[i] - 'A' + 10,
+                _ => -1,
+            };
+            if (digit < 0)
+            {
+                return null;
+            }
+
+            value = (value * 16) + digit;
+        }
+
+        return value <= 0x10FFFF && value is < 0xD800 or > 0xDFFF ? (value, close) : null;
     }
 
     /// <summary>A string's length as ajv counts it: in code points (a surrogate pair is one).</summary>

@@ -340,10 +340,73 @@ public static class BodyMarkdown
     /// (GFM's order, which marked follows), so a backtick left without its partner in the cell is
     /// literal text.
     /// </summary>
-    public static string RenderHeading(string heading) => Markdown.ToHtml("## " + heading, Pipeline);
+    public static string RenderHeading(string heading) => Markdown.ToHtml("## " + MarkedUrls.AsLinks(heading), Pipeline);
 
     public static string RenderBodyAsSite(string markdown, MarkdownDocument parsed)
     {
+        var text = TabbedMarkerUnderAParagraphIsText(markdown, parsed);
+        if (!ReferenceEquals(text, markdown))
+        {
+            markdown = text;
+            parsed = Parse(markdown);
+        }
+
+        text = HeadingAfterAnyWhiteSpace(markdown);
+        if (!ReferenceEquals(text, markdown))
+        {
+            markdown = text;
+            parsed = Parse(markdown);
+        }
+
+        text = LeadingTabsInListsAsMarkedExpandsThem(markdown, parsed);
+        if (!ReferenceEquals(text, markdown))
+        {
+            markdown = text;
+            parsed = Parse(markdown);
+        }
+
+        text = TabInATableDelimiterRowIsText(markdown, parsed);
+        if (!ReferenceEquals(text, markdown))
+        {
+            markdown = text;
+            parsed = Parse(markdown);
+        }
+
+        text = ClosingFenceWithATabIsCode(markdown, parsed);
+        if (!ReferenceEquals(text, markdown))
+        {
+            markdown = text;
+            parsed = Parse(markdown);
+        }
+
+        text = CheckboxOnlyWhereMarkedSeesOne(markdown);
+        if (!ReferenceEquals(text, markdown))
+        {
+            markdown = text;
+            parsed = Parse(markdown);
+        }
+
+        text = DefinitionWithATrailingTabIsText(markdown, parsed);
+        if (!ReferenceEquals(text, markdown))
+        {
+            markdown = text;
+            parsed = Parse(markdown);
+        }
+
+        text = TabbedBlankLineContinuesAParagraph(markdown, parsed);
+        if (!ReferenceEquals(text, markdown))
+        {
+            markdown = text;
+            parsed = Parse(markdown);
+        }
+
+        text = QuotedListTakesTheRestAfterALazyLine(markdown, parsed);
+        if (!ReferenceEquals(text, markdown))
+        {
+            markdown = text;
+            parsed = Parse(markdown);
+        }
+
         var ended = LazyLineAfterABlankEndsTheList(markdown, parsed);
         if (!ReferenceEquals(ended, markdown))
         {
@@ -355,6 +418,576 @@ public static class BodyMarkdown
         // The fence is last, after every table, so escaping it leaves the tables' offsets as parsed.
         var source = SplitTableCellsFirst(FenceAtTheEndAsParagraphText(markdown, parsed), parsed);
         return Markdown.ToHtml(TabAfterListMarkerAsMarkedReadsIt(source), SitePipeline);
+    }
+
+    /// <summary>
+    /// marked starts a heading at '#'s followed by any white space JavaScript's <c>\s</c> knows
+    /// (<c>###\u00A0Title</c>, a no-break space pasted from a word processor), and trims it off the
+    /// text; CommonMark wants a space or a tab. That white space becomes a space.
+    /// </summary>
+    private static string HeadingAfterAnyWhiteSpace(string markdown) =>
+        markdown.IndexOf('#') < 0 || markdown.AsSpan().IndexOfAny(UnicodeSpaces) < 0
+            ? markdown
+            : HeadingSpace.Replace(markdown, m => m.Groups[1].Value + " ");
+
+    private static readonly char[] UnicodeSpaces =
+    {
+        '\v', '\f', '\u00A0', '\u1680', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200A',
+        '\u2028', '\u2029', '\u202F', '\u205F', '\u3000', '\uFEFF',
+    };
+
+    private static readonly System.Text.RegularExpressions.Regex HeadingSpace = new(
+        @"(?m)^((?:[ ]{0,3}>[ ]?)*(?:[ ]{0,3}(?:[-+*]|[0-9]{1,9}[.)])[ ]+)?[ ]{0,3}#{1,6})[\v\f\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// marked measures the lines that continue a list item with every tab as four spaces, wherever
+    /// it stands (<c>"  \t- c"</c> is indented six), where CommonMark advances a tab to the next
+    /// multiple of four (four); a nested item written so lands one level deeper in marked. A tab
+    /// after a space in the indentation of a list's later lines becomes four spaces.
+    /// </summary>
+    private static string LeadingTabsInListsAsMarkedExpandsThem(string markdown, MarkdownDocument parsed)
+    {
+        if (markdown.IndexOf('\t') < 0)
+        {
+            return markdown;
+        }
+
+        List<int>? tabs = null;
+        foreach (var block in parsed)
+        {
+            if (block is not ListBlock list || list.Span.Start < 0 || list.Span.End >= markdown.Length)
+            {
+                continue;
+            }
+
+            for (var line = markdown.IndexOf('\n', list.Span.Start); line >= 0 && line < list.Span.End; line = markdown.IndexOf('\n', line + 1))
+            {
+                var p = line + 1;
+                var spaceBefore = false;
+                while (p < markdown.Length && markdown[p] is ' ' or '\t')
+                {
+                    if (markdown[p] == ' ')
+                    {
+                        spaceBefore = true;
+                    }
+                    else if (spaceBefore)
+                    {
+                        // Only a tab after a space is measured differently.
+                        (tabs ??= new List<int>()).Add(p);
+                    }
+
+                    p++;
+                }
+            }
+        }
+
+        if (tabs is null)
+        {
+            return markdown;
+        }
+
+        var sb = new System.Text.StringBuilder(markdown);
+        for (var i = tabs.Count - 1; i >= 0; i--)
+        {
+            sb.Remove(tabs[i], 1).Insert(tabs[i], "    ");
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// marked's table wants spaces only around the dashes of its delimiter row: with a tab in that
+    /// row (a trailing one, say) the lines are a paragraph. The row's first '|' escaped keeps
+    /// Markdig from reading a table too.
+    /// </summary>
+    private static string TabInATableDelimiterRowIsText(string markdown, MarkdownDocument parsed)
+    {
+        if (markdown.IndexOf('\t') < 0 || markdown.IndexOf('|') < 0)
+        {
+            return markdown;
+        }
+
+        List<int>? pipes = null;
+        foreach (var table in parsed.Descendants<Markdig.Extensions.Tables.Table>())
+        {
+            var first = LineBreakAt(markdown, Math.Max(0, table.Span.Start));
+            if (first < 0)
+            {
+                continue;
+            }
+
+            var start = first + (markdown[first] == '\r' && first + 1 < markdown.Length && markdown[first + 1] == '\n' ? 2 : 1);
+            var end = LineBreakAt(markdown, start);
+            var row = markdown.AsSpan(start, (end < 0 ? markdown.Length : end) - start);
+            var pipe = row.IndexOf('|');
+            if (row.IndexOf('\t') >= 0 && pipe >= 0)
+            {
+                (pipes ??= new List<int>()).Add(start + pipe);
+            }
+        }
+
+        if (pipes is null)
+        {
+            return markdown;
+        }
+
+        var sb = new System.Text.StringBuilder(markdown);
+        for (var i = pipes.Count - 1; i >= 0; i--)
+        {
+            sb.Insert(pipes[i], '\\');
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// marked closes a fence only with a line of fence characters and spaces: a closing fence with a
+    /// tab after it (<c>```\t</c>) is more of the code, which runs on to a fence that closes or to
+    /// the end. Indented by four more spaces, the line is code to Markdig too.
+    /// </summary>
+    private static string ClosingFenceWithATabIsCode(string markdown, MarkdownDocument parsed)
+    {
+        if (markdown.IndexOf('\t') < 0)
+        {
+            return markdown;
+        }
+
+        for (var round = 0; round < 64; round++)
+        {
+            var at = -1;
+            foreach (var fence in parsed.Descendants<FencedCodeBlock>())
+            {
+                if (fence.Span.End < 0 || fence.Span.End >= markdown.Length)
+                {
+                    continue;
+                }
+
+                // The block's last line, when it is the closing fence.
+                var lineStart = fence.Span.End;
+                while (lineStart > fence.Span.Start && markdown[lineStart - 1] is not ('\n' or '\r'))
+                {
+                    lineStart--;
+                }
+
+                var end = LineBreakAt(markdown, lineStart);
+                var line = markdown.AsSpan(lineStart, (end < 0 ? markdown.Length : end) - lineStart);
+                var body = line.TrimStart(' ');
+                if (lineStart > fence.Span.Start && body.Length > 0 && body[0] == fence.FencedChar && body.TrimStart(fence.FencedChar).IndexOf('\t') >= 0
+                    && IsBlank(body.TrimStart(fence.FencedChar)))
+                {
+                    at = lineStart;
+                    break;
+                }
+            }
+
+            if (at < 0)
+            {
+                return markdown;
+            }
+
+            markdown = markdown.Insert(at, "    ");
+            parsed = Parse(markdown);
+        }
+
+        return markdown;
+    }
+
+    /// <summary>
+    /// marked makes a checkbox of <c>[ ]</c>, <c>[x]</c> or <c>[X]</c> only at the start of a list
+    /// item's text with a space after it; Markdig's task lists take one after a tab, and in some
+    /// items further along the text too. Its '[' is escaped where marked reads text.
+    /// </summary>
+    private static string CheckboxOnlyWhereMarkedSeesOne(string markdown)
+    {
+        if (markdown.IndexOf("[x]", StringComparison.OrdinalIgnoreCase) < 0 && markdown.IndexOf("[ ]", StringComparison.Ordinal) < 0)
+        {
+            return markdown;
+        }
+
+        List<int>? opens = null;
+        foreach (var box in Markdown.Parse(markdown, SitePipeline).Descendants<Markdig.Extensions.TaskLists.TaskList>())
+        {
+            var at = box.Span.Start;
+            if (at < 0 || at + 3 > markdown.Length || markdown[at] != '[')
+            {
+                continue;
+            }
+
+            var paragraph = box.Parent?.ParentBlock;
+            var first = paragraph?.Parent is ListItemBlock item && item.Count > 0 && ReferenceEquals(item[0], paragraph);
+            if (!first || paragraph!.Span.Start != at || at + 3 >= markdown.Length || markdown[at + 3] != ' ')
+            {
+                (opens ??= new List<int>()).Add(at);
+            }
+        }
+
+        if (opens is null)
+        {
+            return markdown;
+        }
+
+        var sb = new System.Text.StringBuilder(markdown);
+        for (var i = opens.Count - 1; i >= 0; i--)
+        {
+            sb.Insert(opens[i], '\\');
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// marked takes a link reference definition only when nothing but spaces follows it on its
+    /// line: with a tab there (<c>[ref]: /x\t</c>) it is paragraph text, and the links that name
+    /// it stay text. Its '[' is escaped to read as text.
+    /// </summary>
+    private static string DefinitionWithATrailingTabIsText(string markdown, MarkdownDocument parsed)
+    {
+        if (markdown.IndexOf('\t') < 0 || markdown.IndexOf("]:", StringComparison.Ordinal) < 0)
+        {
+            return markdown;
+        }
+
+        List<int>? opens = null;
+        foreach (var definition in parsed.Descendants<Markdig.Syntax.LinkReferenceDefinition>())
+        {
+            var start = definition.Span.Start;
+            var end = definition.Span.End + 1;
+            if (start < 0 || end > markdown.Length || start >= markdown.Length || markdown[start] != '[')
+            {
+                continue;
+            }
+
+            var lineEnd = markdown.IndexOf('\n', Math.Max(start, end - 1));
+            var rest = markdown.AsSpan(end, (lineEnd < 0 ? markdown.Length : lineEnd) - end).TrimEnd('\r');
+            if (rest.IndexOf('\t') >= 0 && IsBlank(rest))
+            {
+                (opens ??= new List<int>()).Add(start);
+            }
+        }
+
+        if (opens is null)
+        {
+            return markdown;
+        }
+
+        var sb = new System.Text.StringBuilder(markdown);
+        for (var i = opens.Count - 1; i >= 0; i--)
+        {
+            sb.Insert(opens[i], '\\');
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// marked ends a paragraph at a line of spaces only: a line of white space that holds a tab
+    /// (<c>\t</c>, <c> \t</c>) is more of the paragraph, and so is the line after it unless that
+    /// starts a block of its own. CommonMark calls both lines blank. The tab is written as its
+    /// entity there, which Markdig reads as paragraph text; not before a setext underline, which
+    /// marked reads as a rule after the paragraph and Markdig, with the text, as a heading.
+    /// </summary>
+    private static string TabbedBlankLineContinuesAParagraph(string markdown, MarkdownDocument parsed)
+    {
+        if (markdown.IndexOf('\t') < 0)
+        {
+            return markdown;
+        }
+
+        var tabs = new List<int>();
+        foreach (var paragraph in parsed.Descendants<ParagraphBlock>())
+        {
+            var quoted = paragraph.Parent is QuoteBlock { Parent: MarkdownDocument };
+            if ((paragraph.Parent is not MarkdownDocument && !quoted) || paragraph.Span.End < 0 || paragraph.Span.End >= markdown.Length)
+            {
+                continue;
+            }
+
+            // Lines end at "\r\n", '\r' or '\n', in marked as in CommonMark.
+            var line = LineBreakAt(markdown, paragraph.Span.End);
+            var found = new List<int>();
+            while (line >= 0)
+            {
+                var start = line + (markdown[line] == '\r' && line + 1 < markdown.Length && markdown[line + 1] == '\n' ? 2 : 1);
+                var end = LineBreakAt(markdown, start);
+                if (quoted && OpensWithQuoteMarker(markdown, start))
+                {
+                    // marked reads a quote's line without its '>' and one space or tab after it.
+                    start = markdown.IndexOf('>', start) + 1;
+                    if (start < markdown.Length && markdown[start] is ' ' or '\t')
+                    {
+                        start++;
+                    }
+                }
+
+                var span = markdown.AsSpan(start, Math.Max(0, (end < 0 ? markdown.Length : end) - start));
+                if (span.Length == 0 || !IsBlank(span) || span.IndexOf('\t') < 0)
+                {
+                    if (!IsSetextUnderline(span))
+                    {
+                        tabs.AddRange(found);
+                    }
+
+                    break;
+                }
+
+                found.Add(start + span.IndexOf('\t'));
+                if (end < 0)
+                {
+                    tabs.AddRange(found);
+                }
+
+                line = end;
+            }
+        }
+
+        if (tabs.Count == 0)
+        {
+            return markdown;
+        }
+
+        var sb = new System.Text.StringBuilder(markdown);
+        for (var i = tabs.Count - 1; i >= 0; i--)
+        {
+            sb.Remove(tabs[i], 1).Insert(tabs[i], "&#9;");
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The first '\r' or '\n' at or after <paramref name="from"/>, or -1.</summary>
+    private static int LineBreakAt(string markdown, int from) => from >= markdown.Length ? -1 : markdown.IndexOfAny(LineBreaks, from);
+
+    private static readonly char[] LineBreaks = { '\r', '\n' };
+
+    private static bool IsSetextUnderline(ReadOnlySpan<char> line)
+    {
+        var p = 0;
+        while (p < line.Length && p < 3 && line[p] == ' ')
+        {
+            p++;
+        }
+
+        if (p >= line.Length || line[p] is not ('=' or '-'))
+        {
+            return false;
+        }
+
+        var c = line[p];
+        while (p < line.Length && line[p] == c)
+        {
+            p++;
+        }
+
+        while (p < line.Length && line[p] is ' ' or '\t')
+        {
+            p++;
+        }
+
+        return p == line.Length;
+    }
+
+    /// <summary>
+    /// marked reads a block quote in runs of lines up to a line without '&gt;' (a lazy continuation);
+    /// when such a run ends in a list, the list is read again with every line left in the quote,
+    /// as they are written, '&gt;' and all, so they become more of the list's last item
+    /// (<c>&gt; - a\nlazy\n&gt; &gt; b</c> holds a quote within a quote inside the item). CommonMark
+    /// ends the list at the next '&gt;' line. Those lines are indented into the item's content.
+    /// </summary>
+    private static string QuotedListTakesTheRestAfterALazyLine(string markdown, MarkdownDocument parsed)
+    {
+        if (markdown.IndexOf('>') < 0)
+        {
+            return markdown;
+        }
+
+        var inserts = new List<(int At, string Text)>();
+        foreach (var block in parsed)
+        {
+            if (block is not QuoteBlock quote || quote.Span.End >= markdown.Length || quote.Span.Start < 0)
+            {
+                continue;
+            }
+
+            // The first line of the quote that does not open with '>'.
+            var lazy = -1;
+            var line = markdown.IndexOf('\n', quote.Span.Start);
+            while (line >= 0 && line < quote.Span.End)
+            {
+                if (!OpensWithQuoteMarker(markdown, line + 1))
+                {
+                    lazy = line + 1;
+                    break;
+                }
+
+                line = markdown.IndexOf('\n', line + 1);
+            }
+
+            var after = lazy < 0 ? -1 : markdown.IndexOf('\n', lazy);
+            if (after < 0 || after >= quote.Span.End)
+            {
+                continue;
+            }
+
+            // The run before the lazy line ends in a list, which the lazy line continues.
+            Block? last = null;
+            foreach (var child in quote)
+            {
+                if (child.Span.Start < lazy)
+                {
+                    last = child;
+                }
+            }
+
+            if (last is not ListBlock list || list.Span.End < lazy || list.Count == 0 || list[list.Count - 1] is not ListItemBlock item || item.Count == 0)
+            {
+                continue;
+            }
+
+            // The lines go on to the innermost last item, as marked reads each item's content again the same way.
+            while (item[item.Count - 1] is ListBlock { Count: > 0 } inner && inner[inner.Count - 1] is ListItemBlock { Count: > 0 } innerItem)
+            {
+                item = innerItem;
+            }
+
+            var content = item[0];
+
+            var indent = new string(' ', Math.Max(0, content.Column - 2));
+            for (var at = after + 1; at >= 0 && at <= quote.Span.End; at = markdown.IndexOf('\n', at) is var next and >= 0 ? next + 1 : -1)
+            {
+                inserts.Add((at, "> " + indent));
+            }
+        }
+
+        if (inserts.Count == 0)
+        {
+            return markdown;
+        }
+
+        var sb = new System.Text.StringBuilder(markdown);
+        for (var i = inserts.Count - 1; i >= 0; i--)
+        {
+            sb.Insert(inserts[i].At, inserts[i].Text);
+        }
+
+        return sb.ToString();
+    }
+
+    private static bool OpensWithQuoteMarker(string markdown, int lineStart)
+    {
+        var p = lineStart;
+        while (p < markdown.Length && p - lineStart < 3 && markdown[p] == ' ')
+        {
+            p++;
+        }
+
+        return p < markdown.Length && markdown[p] == '>';
+    }
+
+    /// <summary>
+    /// marked lets a list item interrupt a paragraph only when a space follows its marker, so a line
+    /// with a tab straight after the marker (<c>-\tfoo</c>, <c>1.\tfoo</c>) right under paragraph
+    /// text is more of that paragraph, and so is each such line after it; Markdig starts a list.
+    /// Inside a list item marked reads each line as a block of its own and starts the list too, as
+    /// Markdig does. The marker is escaped to read as text.
+    /// </summary>
+    private static string TabbedMarkerUnderAParagraphIsText(string markdown, MarkdownDocument parsed)
+    {
+        if (markdown.IndexOf('\t') < 0)
+        {
+            return markdown;
+        }
+
+        // Each escape turns the list's first item into paragraph text, which the next item may then
+        // interrupt in Markdig; the text is parsed again until no list is left to escape.
+        for (var round = 0; round < 64; round++)
+        {
+            var at = FirstTabbedMarkerUnderAParagraph(markdown, parsed);
+            if (at < 0)
+            {
+                return markdown;
+            }
+
+            markdown = markdown.Insert(at, "\\");
+            parsed = Parse(markdown);
+        }
+
+        return markdown;
+    }
+
+    /// <summary>Where to put the backslash that escapes the marker of such a list's first item, or -1.</summary>
+    private static int FirstTabbedMarkerUnderAParagraph(string markdown, MarkdownDocument parsed)
+    {
+        foreach (var list in parsed.Descendants<ListBlock>())
+        {
+            if (list.Parent is not { } container || list.Count == 0 || list[0] is not ListItemBlock item || !OutsideListItems(list))
+            {
+                continue;
+            }
+
+            var index = container.IndexOf(list);
+            var p = item.Span.Start;
+            if (index <= 0 || container[index - 1] is not ParagraphBlock paragraph || p < 0 || p >= markdown.Length
+                || paragraph.Span.End < 0 || paragraph.Span.End >= p || !OneLineBreakBetween(markdown, paragraph.Span.End, p))
+            {
+                continue;
+            }
+
+            if (markdown[p] is '-' or '+' or '*')
+            {
+                if (p + 1 < markdown.Length && markdown[p + 1] == '\t')
+                {
+                    return p;
+                }
+
+                continue;
+            }
+
+            while (p < markdown.Length && markdown[p] is >= '0' and <= '9')
+            {
+                p++;
+            }
+
+            if (p > item.Span.Start && p + 1 < markdown.Length && markdown[p] is '.' or ')' && markdown[p + 1] == '\t')
+            {
+                return p;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool OneLineBreakBetween(string markdown, int from, int to)
+    {
+        var breaks = 0;
+        for (var i = from; i < to; i++)
+        {
+            if (markdown[i] == '\n')
+            {
+                breaks++;
+            }
+        }
+
+        return breaks == 1;
+    }
+
+    /// <summary>Whether marked reads the block's lines as paragraphs can hold them: not inside a list item (a quote starts afresh).</summary>
+    private static bool OutsideListItems(Block block)
+    {
+        for (var parent = block.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is ListItemBlock)
+            {
+                return false;
+            }
+
+            if (parent is QuoteBlock)
+            {
+                return true;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

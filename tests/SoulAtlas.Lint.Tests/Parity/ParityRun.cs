@@ -110,8 +110,12 @@ internal static class ParityRun
         }
         finally
         {
-            TryDelete(tree);
-            TryDelete(records);
+            // SOUL_LINT_PARITY_KEEP leaves the edited corpus and its records behind, to replay a batch by hand.
+            if (Environment.GetEnvironmentVariable("SOUL_LINT_PARITY_KEEP") is not { Length: > 0 })
+            {
+                TryDelete(tree);
+                TryDelete(records);
+            }
         }
     }
 
@@ -200,8 +204,8 @@ internal static class ParityRun
             Check("computed.aiDrafted", (bool)c["aiDrafted"]!, computed.AiDrafted);
             Check("computed.unverifiedAiDraft", (bool)c["unverifiedAiDraft"]!, computed.UnverifiedAiDraft);
             Check("computed.federated", (bool)c["federated"]!, computed.Federated);
-            // A title that is not a string is published as it is (a number, a boolean) and cited as JavaScript prints it.
-            Check("title", record["title"] is JValue { Type: JTokenType.String } t ? (string?)t : record["title"]?.ToString(Newtonsoft.Json.Formatting.None), computed.Title);
+            // A title that is not a string is published as it is (a number, a boolean, an array) and cited as JavaScript prints it.
+            Check("title", record["title"] is { } t ? ComputedCalculator.PrintedTitle(t) : null, computed.Title);
 
             var sections = (JArray)record["sections"]!;
             var loaded = ParityLint.LoadSource(folder).Document;
@@ -223,7 +227,7 @@ internal static class ParityRun
             if (recordDocument is not null && record["citation"] is JObject citation)
             {
                 var facts = CitationBuilder.Facts(recordDocument, CitationBuilder.DefaultSiteUrl);
-                var title = record["title"] is JValue { Type: JTokenType.String } titleText ? (string)titleText! : record["title"]!.ToString(Newtonsoft.Json.Formatting.None);
+                var title = ComputedCalculator.PrintedTitle(record["title"]!);
                 Check("citation.apa", (string?)citation["apa"], CitationBuilder.Apa(facts, title));
                 Check("citation.text", (string?)citation["text"], CitationBuilder.Text(facts, title));
                 Check("citation.bibtex", (string?)citation["bibtex"], CitationBuilder.Bibtex(facts, slug, title));

@@ -37,6 +37,9 @@ internal sealed class SoulEdits
         "'single'", "(parens)", "[brackets]", "{braces}", "a_b", "a-b", "a  b", "a\tb", "trailing #", "##", "#", "\\#", "\\*", "*", "_", "__",
         "<!-- c -->", "<span>x</span>", "<a href=\"#x\">a</a>", "1 < 2", "3 > 2", "x<y", "Zeta\u00A0Nbsp", "zero\u200Bwidth", "soft\u00ADhyphen",
         "ＡＢＣ", "Ⅻ", "ⅻ", "①", "🄰", "\u0130I", "ΣΣ", "σς", "ΑΣ.", "x_ _y", "`a|b`", "https://example.org", "www.example.org", "<https://e.org>",
+        "`code` and [link](https://e.org)", "**`bold code`**", "[`code link`](x)", "*[em link](x)*", "***both***", "_*mixed*_", "**a** `b` _c_",
+        "[a **b** c](x)", "`x` **y** [z](#z)", "&lt;b&gt;", "&quot;q&quot;", "&nbsp;", "&#x1F600;", "&#0;", "&AMP;", "&Amp;", "&#65;&#x42;",
+        "Café", "Cafe\u0301", "\u212B", "\u00C5", "\u2126", "ﬀ", "\u1100\u1161", "Ｐｕｒｐｏｓｅ", "https://example.org/x)", "(www.e.org)",
     };
 
     private static readonly string[] RelationshipTypes = { "related", "specialization", "prerequisite", "adjacent", "collaboration", "progression" };
@@ -115,7 +118,7 @@ internal sealed class SoulEdits
 
     private string Block()
     {
-        switch (_random.Next(24))
+        switch (_random.Next(33))
         {
             case 0:
                 return "Use `" + Pick(new[] { "a|b", "x && y", "<div>", "## not a heading", "`", "&amp;", "it's", "*x*" }) + "` and ``a ` b`` here.";
@@ -214,6 +217,66 @@ internal sealed class SoulEdits
                     "|a|b|\n|-|-|\n|x\\|y|z|",
                     "| a |\n|:-:|\n| " + Pick(Words) + " |\n\nafter table",
                 });
+            case 24:
+                // Headings inside a section with inline markup and entities together.
+                return Pick(new[] { "### ", "#### ", "## " }) + Pick(new[]
+                {
+                    "`code` and [link](https://e.org) **bold**", "*[em link](x)* &amp; `c`", "&lt;tag&gt; &quot;q&quot; &#x1F600;", "**`x`** _y_ ~~z~~",
+                    "[a `b` *c*](#d)", "&nbsp;spaced&nbsp;", "&#65;&#x42;&copy;", "Entity&colon; colon",
+                });
+            case 25:
+                // Ordered lists that start at other numbers, repeat a number, or use ')'.
+                return Pick(new[]
+                {
+                    "7. seven " + Sentence(2) + "\n8. eight", "0. zero\n1. one", "999999999. big\n1000000000. too big", "2) two\n3) three",
+                    "1. a\n1. b\n1. c", Sentence(3) + "\n2. not a list start", Sentence(2) + "\n1. interrupts", "5. five\n\n   para\n6. six",
+                });
+            case 26:
+                // Nested lists indented with tabs and spaces mixed.
+                return Pick(new[]
+                {
+                    "- a\n\t- b\n  \t- c\n    - d", "1. a\n\t1. b " + Sentence(2), "* a\n \t* b\n\t\t* c", "- a\n\n\tcontinued " + Sentence(2),
+                    "- a\n  - b\n\t- c\n- d", "+ a\n\t+\tb",
+                });
+            case 27:
+                // Footnote-like syntax, which marked renders as text and links.
+                return Pick(new[]
+                {
+                    "Text[^note] " + Sentence(2) + "\n\n[^note]: The note.\n    Indented continuation.", "[^1]:\n\nA ^[inline note] here.",
+                    "See[^a][^b].\n\n[^a]: one\n[^b]: two", "[^x]: at the start\n" + Sentence(3),
+                });
+            case 28:
+                return Pick(new[]
+                {
+                    "<details>\n<summary>Sum</summary>\n\n- item " + Sentence(2) + "\n\n</details>",
+                    "<details open><summary>**md**</summary>" + Sentence(3) + "</details>",
+                    "<details>\n<summary>Nested</summary>\n\n<details><summary>Inner</summary>\n\n" + Sentence(2) + "\n\n</details>\n</details>",
+                    "<details><summary>Heading inside</summary>\n\n### Inner heading\n\ntext\n\n</details>",
+                });
+            case 29:
+                // Hard line breaks: a backslash, trailing spaces, a trailing tab.
+                return Pick(new[]
+                {
+                    "line one\\\nline two " + Sentence(2), "trailing spaces   \nnext " + Sentence(2), "trailing tab\t\nnext", "ends with a backslash\\",
+                    "two\\\n\\\nbreaks", "- item  \n  broken", "> quote\\\n> broken",
+                });
+            case 30:
+                // Very long words and URLs.
+                return Pick(new[]
+                {
+                    new string('a', 300), string.Concat(Enumerable.Repeat("super-", 60)) + "long", "https://example.org/" + new string('p', 200) + "?q=" + new string('1', 50),
+                    string.Concat(Enumerable.Repeat("日本語", 80)), "`" + new string('x', 400) + "`", string.Concat(Enumerable.Repeat("don't", 50)),
+                });
+            case 31:
+                // The same text in other Unicode normal forms and compatibility characters.
+                return Pick(new[] { "Café and Cafe\u0301", "\u212B and \u00C5", "\u2126hm", "ﬁne ﬂow", "\u1100\u1161\u11A8", "Ｆｕｌｌ ｗｉｄｔｈ", "x\u0308\u0301" }) + " " + Sentence(3);
+            case 32:
+                // Block quotes nested, with lists and lines that continue them lazily.
+                return Pick(new[]
+                {
+                    "> - a " + Pick(Words) + "\nlazy line\n> > nested " + Sentence(2), "> 1. x\n> continued\n>> deeper", "> > > three\n> back to one",
+                    "> - a\n>   - b\n> c", "> a\n>\n> > b\n> c", ">- tight\n>> tight nested",
+                });
             default:
                 return Sentence(3 + _random.Next(25));
         }
@@ -223,7 +286,7 @@ internal sealed class SoulEdits
     {
         var lines = soul.Split('\n').ToList();
         var sectionLines = Enumerable.Range(0, lines.Count).Where(i => lines[i].StartsWith("## ", StringComparison.Ordinal)).ToList();
-        var kind = _random.Next(20);
+        var kind = _random.Next(24);
         switch (kind)
         {
             case 0 or 1 or 2 or 3:
@@ -397,6 +460,64 @@ internal sealed class SoulEdits
                 return "heading: " + lines[at];
             }
 
+            case 20:
+            {
+                // Trailing spaces and tabs on lines, headings included.
+                for (var i = 0; i < lines.Count; i++)
+                {
+                    if (_random.Next(4) == 0)
+                    {
+                        lines[i] += Pick(new[] { " ", "  ", "   ", "\t", " \t" });
+                    }
+                }
+
+                soul = string.Join('\n', lines);
+                return "trailing spaces";
+            }
+
+            case 21:
+            {
+                // A canonical heading in another normal form or with compatibility characters.
+                if (sectionLines.Count == 0)
+                {
+                    goto default;
+                }
+
+                var at = Pick(sectionLines);
+                var heading = lines[at].Substring(3);
+                lines[at] = "## " + Pick(new[]
+                {
+                    heading.Normalize(NormalizationForm.FormD), heading.Replace("e", "e\u0301", StringComparison.Ordinal), heading.Replace("i", "ı", StringComparison.Ordinal),
+                    heading.Replace("fi", "ﬁ", StringComparison.Ordinal), heading.ToUpperInvariant(), heading.Replace(" ", "  ", StringComparison.Ordinal), heading + " " + new string('x', 200),
+                });
+                soul = string.Join('\n', lines);
+                return "heading form: " + lines[at];
+            }
+
+            case 22:
+                // Ordered lists renumbered.
+                soul = soul.Replace("\n1. ", "\n" + Pick(new[] { "3. ", "0. ", "1) ", "01. " }), StringComparison.Ordinal);
+                return "renumbered";
+            case 23:
+            {
+                // A section quoted whole.
+                if (sectionLines.Count == 0)
+                {
+                    goto default;
+                }
+
+                var index = _random.Next(sectionLines.Count);
+                var end = index + 1 < sectionLines.Count ? sectionLines[index + 1] : lines.Count;
+                var prefix = Pick(new[] { "> ", ">", "> > " });
+                for (var i = sectionLines[index] + 1; i < end; i++)
+                {
+                    lines[i] = prefix + lines[i];
+                }
+
+                soul = string.Join('\n', lines);
+                return "quoted section";
+            }
+
             default:
             {
                 if (sectionLines.Count == 0)
@@ -417,7 +538,7 @@ internal sealed class SoulEdits
     {
         string value;
         string key;
-        switch (_random.Next(20))
+        switch (_random.Next(25))
         {
             case 0 or 1:
             {
@@ -555,6 +676,50 @@ internal sealed class SoulEdits
                 key = "title";
                 value = Pick(new[] { " 1776", " true", " 3.5", " 0", " false" });
                 break;
+            case 20:
+                // A title that is an array or a mapping.
+                key = "title";
+                value = Pick(new[] { " [Alpha, Beta]", " {a: b}", " []", " [[x, 1.5], null]", " ['One']", " {}", " [true, 0]" });
+                break;
+            case 21:
+            {
+                // Related slugs and types with odd casing and white space.
+                key = "related";
+                var target = Pick(_slugs);
+                value = "\n" + Pick(new[]
+                {
+                    $"  - {{ slug: ' {target}', type: related }}", $"  - {{ slug: '{target.ToUpperInvariant()}', type: related }}", $"  - {{ slug: '{target} ', type: adjacent }}",
+                    $"  - {{ slug: \"{target}\\t\", type: related }}", $"  - {{ slug: {target}, type: ' related' }}", $"  - {{ slug: '{target}', type: RELATED }}",
+                    $"  - slug: {target}\n    type: related", $"  - {{ slug: '{target}', type: related, note: 'A note' }}",
+                });
+                break;
+            }
+
+            case 22:
+                // Odd but valid quoting.
+                key = Pick(new[] { "title", "summary" });
+                value = Pick(new[]
+                {
+                    " \"Double \\\"escaped\\\" quotes\"", " 'It''s quoted'", " 'Folded\n\n  single quoted'", " \"Unicode \\u00e9 escape\"", " a #not a comment",
+                    " a#b", " \"Tab\\tin it\"", " 'Trailing space '", " \"\\x41 hex\"", " ! tagged string",
+                });
+                break;
+            case 23:
+                // Unicode normal forms in the title and summary.
+                key = Pick(new[] { "title", "summary" });
+                value = Pick(new[] { " 'Café'", " 'Cafe\u0301'", " '\u212Bngstr\u00F6m'", " 'ﬁle ﬂow'", " '" + string.Concat(Enumerable.Repeat("e\u0301", 20)) + "'" });
+                break;
+            case 24:
+                // A document start marker or directive before the one document (js-yaml throws on a
+                // second document, so no '...' end marker, after which a later edit would add keys,
+                // and no second '---').
+                if (metadata.StartsWith("---", StringComparison.Ordinal) || metadata.StartsWith('%'))
+                {
+                    return "metadata document markers: already";
+                }
+
+                metadata = Pick(new[] { "---\n" + metadata, "%YAML 1.2\n---\n" + metadata, "# leading comment\n---\n" + metadata });
+                return "metadata document markers";
             default:
                 key = "status";
                 value = Pick(new[] { " stable", " draft", " 'review'", " Stable" });

@@ -75,7 +75,10 @@ public sealed partial class CitationRule : Rule
             return;
         }
 
-        var title = context.Document.Title ?? context.Document.Metadata.Title;
+        // A title that is not a string (a number, an array) is published as it is and cited as JavaScript prints it.
+        var title = context.Document.Title
+            ?? (context.Document.Record?["title"] is { Type: not (JTokenType.Null or JTokenType.Undefined) } other ? ComputedCalculator.PrintedTitle(other) : null)
+            ?? context.Document.Metadata.Title;
         if (title is null)
         {
             return;

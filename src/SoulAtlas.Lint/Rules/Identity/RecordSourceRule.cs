@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using Newtonsoft.Json.Linq;
 using SoulAtlas.Lint.Computation;
+using SoulAtlas.Lint.Documents;
 using SoulAtlas.Lint.Loading;
 using SoulAtlas.Lint.Diagnostics;
 
@@ -26,11 +27,13 @@ public sealed class RecordSourceRule : Rule
         }
 
         // The site titles a page metadata.title || H1 || slug.
+        // A title that is not a string (a number, an array) is compared as the page prints it.
         var sourceTitle = ComputedCalculator.PageTitle(source);
-        if (record.Title is not null && !string.Equals(sourceTitle, record.Title, StringComparison.Ordinal))
+        var recordTitle = record.Title ?? (record.Record["title"] is { Type: not (JTokenType.Null or JTokenType.Undefined) } other ? ComputedCalculator.PrintedTitle(other) : null);
+        if (recordTitle is not null && !string.Equals(sourceTitle, recordTitle, StringComparison.Ordinal))
         {
-            var where = source.Metadata.Title is { Length: > 0 } ? "metadata.title" : source.Title is { Length: > 0 } ? "the H1" : "the folder name";
-            context.Report(record.TitleRange ?? record.AnchorRange, $"title {Quote.Q(record.Title)} differs from {Quote.Q(sourceTitle)} ({where}) in {source.PrimaryFile.DisplayPath}; rebuild the record");
+            var where = MetadataView.IsTruthy(source.Metadata.Token("title")) ? "metadata.title" : source.Title is { Length: > 0 } ? "the H1" : "the folder name";
+            context.Report(record.TitleRange ?? JsonLocations.RangeOf(record.Record["title"]) ?? record.AnchorRange, $"title {Quote.Q(recordTitle)} differs from {Quote.Q(sourceTitle)} ({where}) in {source.PrimaryFile.DisplayPath}; rebuild the record");
         }
 
         if (record.Metadata.Root is { } recordMetadata && source.Metadata.Root is { } sourceMetadata)

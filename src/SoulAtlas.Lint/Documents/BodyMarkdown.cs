@@ -334,85 +334,44 @@ public static class BodyMarkdown
         .Use<GitHubHeadingIds>()
         .Build();
 
+    /// <summary>A section's heading rendered as marked renders it, bare URLs ending where marked ends them.</summary>
+    public static string RenderHeading(string heading) => Markdown.ToHtml("## " + MarkedUrls.AsLinks(heading), Pipeline);
+
+    /// <summary>
+    /// The rewrites that make Markdig read a section as marked reads it, in order: each returns the
+    /// text itself when it has nothing to change, else a new text, which is parsed again for the next.
+    /// </summary>
+    private static readonly Func<string, MarkdownDocument, string>[] MarkedReadings =
+    {
+        TabbedMarkerUnderAParagraphIsText,
+        (markdown, _) => HeadingAfterAnyWhiteSpace(markdown),
+        LeadingTabsInListsAsMarkedExpandsThem,
+        TabInATableDelimiterRowIsText,
+        ClosingFenceWithATabIsCode,
+        (markdown, _) => CheckboxOnlyWhereMarkedSeesOne(markdown),
+        DefinitionWithATrailingTabIsText,
+        TabbedBlankLineContinuesAParagraph,
+        QuotedListTakesTheRestAfterALazyLine,
+        LazyLineAfterABlankEndsTheList,
+    };
+
     /// <summary>
     /// A section body rendered as close to marked as Markdig gets: task items get their checkbox,
     /// and a table row is split into cells at every unescaped pipe before a code span can hold one
     /// (GFM's order, which marked follows), so a backtick left without its partner in the cell is
     /// literal text.
     /// </summary>
-    public static string RenderHeading(string heading) => Markdown.ToHtml("## " + MarkedUrls.AsLinks(heading), Pipeline);
-
     public static string RenderBodyAsSite(string markdown, MarkdownDocument parsed)
     {
-        var text = TabbedMarkerUnderAParagraphIsText(markdown, parsed);
-        if (!ReferenceEquals(text, markdown))
+        foreach (var reading in MarkedReadings)
         {
-            markdown = text;
-            parsed = Parse(markdown);
-        }
-
-        text = HeadingAfterAnyWhiteSpace(markdown);
-        if (!ReferenceEquals(text, markdown))
-        {
-            markdown = text;
-            parsed = Parse(markdown);
-        }
-
-        text = LeadingTabsInListsAsMarkedExpandsThem(markdown, parsed);
-        if (!ReferenceEquals(text, markdown))
-        {
-            markdown = text;
-            parsed = Parse(markdown);
-        }
-
-        text = TabInATableDelimiterRowIsText(markdown, parsed);
-        if (!ReferenceEquals(text, markdown))
-        {
-            markdown = text;
-            parsed = Parse(markdown);
-        }
-
-        text = ClosingFenceWithATabIsCode(markdown, parsed);
-        if (!ReferenceEquals(text, markdown))
-        {
-            markdown = text;
-            parsed = Parse(markdown);
-        }
-
-        text = CheckboxOnlyWhereMarkedSeesOne(markdown);
-        if (!ReferenceEquals(text, markdown))
-        {
-            markdown = text;
-            parsed = Parse(markdown);
-        }
-
-        text = DefinitionWithATrailingTabIsText(markdown, parsed);
-        if (!ReferenceEquals(text, markdown))
-        {
-            markdown = text;
-            parsed = Parse(markdown);
-        }
-
-        text = TabbedBlankLineContinuesAParagraph(markdown, parsed);
-        if (!ReferenceEquals(text, markdown))
-        {
-            markdown = text;
-            parsed = Parse(markdown);
-        }
-
-        text = QuotedListTakesTheRestAfterALazyLine(markdown, parsed);
-        if (!ReferenceEquals(text, markdown))
-        {
-            markdown = text;
-            parsed = Parse(markdown);
-        }
-
-        var ended = LazyLineAfterABlankEndsTheList(markdown, parsed);
-        if (!ReferenceEquals(ended, markdown))
-        {
-            // Rare; the later steps read offsets of the tree, so the changed text is parsed again.
-            markdown = ended;
-            parsed = Parse(markdown);
+            var text = reading(markdown, parsed);
+            if (!ReferenceEquals(text, markdown))
+            {
+                // Rare; the later steps read offsets of the tree, so the changed text is parsed again.
+                markdown = text;
+                parsed = Parse(markdown);
+            }
         }
 
         // The fence is last, after every table, so escaping it leaves the tables' offsets as parsed.
@@ -527,15 +486,21 @@ public static class BodyMarkdown
             }
         }
 
-        if (pipes is null)
+        return WithBackslashesAt(markdown, pipes);
+    }
+
+    /// <summary>The text with a backslash before each of <paramref name="offsets"/> (ascending); the text itself when there are none.</summary>
+    private static string WithBackslashesAt(string markdown, List<int>? offsets)
+    {
+        if (offsets is null || offsets.Count == 0)
         {
             return markdown;
         }
 
-        var sb = new System.Text.StringBuilder(markdown);
-        for (var i = pipes.Count - 1; i >= 0; i--)
+        var sb = new System.Text.StringBuilder(markdown, markdown.Length + offsets.Count);
+        for (var i = offsets.Count - 1; i >= 0; i--)
         {
-            sb.Insert(pipes[i], '\\');
+            sb.Insert(offsets[i], '\\');
         }
 
         return sb.ToString();
@@ -622,18 +587,7 @@ public static class BodyMarkdown
             }
         }
 
-        if (opens is null)
-        {
-            return markdown;
-        }
-
-        var sb = new System.Text.StringBuilder(markdown);
-        for (var i = opens.Count - 1; i >= 0; i--)
-        {
-            sb.Insert(opens[i], '\\');
-        }
-
-        return sb.ToString();
+        return WithBackslashesAt(markdown, opens);
     }
 
     /// <summary>
@@ -666,18 +620,7 @@ public static class BodyMarkdown
             }
         }
 
-        if (opens is null)
-        {
-            return markdown;
-        }
-
-        var sb = new System.Text.StringBuilder(markdown);
-        for (var i = opens.Count - 1; i >= 0; i--)
-        {
-            sb.Insert(opens[i], '\\');
-        }
-
-        return sb.ToString();
+        return WithBackslashesAt(markdown, opens);
     }
 
     /// <summary>

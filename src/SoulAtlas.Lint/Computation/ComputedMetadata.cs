@@ -96,6 +96,13 @@ public static class ComputedCalculator
         };
     }
 
+    /// <summary>
+    /// A published record's title as text: its string title, else a title that is not a string (a
+    /// number, an array) as the site prints it; null when the record has none.
+    /// </summary>
+    public static string? RecordTitle(OccupationDocument record) =>
+        record.Title ?? (record.Record?["title"] is { Type: not (JTokenType.Null or JTokenType.Undefined) } other ? PrintedTitle(other) : null);
+
     /// <summary>The title the site publishes: <c>metadata.title || H1 || slug</c> (an empty string is falsy).</summary>
     public static string PageTitle(OccupationDocument document)
     {

@@ -76,9 +76,7 @@ public sealed partial class CitationRule : Rule
         }
 
         // A title that is not a string (a number, an array) is published as it is and cited as JavaScript prints it.
-        var title = context.Document.Title
-            ?? (context.Document.Record?["title"] is { Type: not (JTokenType.Null or JTokenType.Undefined) } other ? ComputedCalculator.PrintedTitle(other) : null)
-            ?? context.Document.Metadata.Title;
+        var title = ComputedCalculator.RecordTitle(context.Document) ?? context.Document.Metadata.Title;
         if (title is null)
         {
             return;

@@ -29,7 +29,7 @@ public sealed class RecordSourceRule : Rule
         // The site titles a page metadata.title || H1 || slug.
         // A title that is not a string (a number, an array) is compared as the page prints it.
         var sourceTitle = ComputedCalculator.PageTitle(source);
-        var recordTitle = record.Title ?? (record.Record["title"] is { Type: not (JTokenType.Null or JTokenType.Undefined) } other ? ComputedCalculator.PrintedTitle(other) : null);
+        var recordTitle = ComputedCalculator.RecordTitle(record);
         if (recordTitle is not null && !string.Equals(sourceTitle, recordTitle, StringComparison.Ordinal))
         {
             var where = MetadataView.IsTruthy(source.Metadata.Token("title")) ? "metadata.title" : source.Title is { Length: > 0 } ? "the H1" : "the folder name";

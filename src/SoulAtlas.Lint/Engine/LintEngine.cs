@@ -196,8 +196,8 @@ public sealed partial class LintEngine
         /// <summary>A record another record shares its length with: its survey digests its start.</summary>
         public bool MayHaveTwin { get; set; }
 
-        /// <summary>The digest of the record's first bytes, when it may have a twin.</summary>
-        public CacheDigest? TwinPrefix { get; set; }
+        /// <summary>The digest of the record's bytes, when it may have a twin.</summary>
+        public CacheDigest? TwinDigest { get; set; }
 
         /// <summary>The first record (in path order) whose bytes are this one's, when it is not that one.</summary>
         public Unit? Twin { get; set; }
@@ -603,7 +603,7 @@ public sealed partial class LintEngine
                 {
                     if (unit.MayHaveTwin)
                     {
-                        unit.TwinPrefix = CacheDigest.Of(bytes, Math.Min(bytes.Length, TwinPrefixBytes));
+                        unit.TwinDigest = CacheDigest.Of(bytes, bytes.Length);
                     }
 
                     var (outcome, entry) = RecordIndexScanner.Scan(unit.Path, display, bytes, _settings.Limits.MaxDepth);

@@ -11,9 +11,6 @@ public sealed partial class LintEngine
 {
     private sealed partial class Run
     {
-        /// <summary>How much of a record the survey digests to tell files of one length apart before any is read twice.</summary>
-        private const int TwinPrefixBytes = 4096;
-
         /// <summary>
         /// The findings of each <see cref="Rule.ReadsOnlyItsDocument"/> rule for the first of a set of
         /// byte-identical records to be checked, by its set's first record and the rule's place in
@@ -21,7 +18,7 @@ public sealed partial class LintEngine
         /// </summary>
         private readonly ConcurrentDictionary<(Unit Set, int Rule), List<Finding>?> _twinFindings = new();
 
-        /// <summary>Records of the same length, the only ones that can be byte-identical: their survey digests their start.</summary>
+        /// <summary>Records of the same length, the only ones that can be byte-identical: their survey digests them.</summary>
         private static void MarkTwinCandidates(List<Unit> units, long maxFileBytes)
         {
             foreach (var group in units
@@ -37,51 +34,27 @@ public sealed partial class LintEngine
         }
 
         /// <summary>
-        /// Records whose bytes are identical: those that share a length and a start are read and
-        /// digested in full (SHA-256), and each record of a set points to the set's first in path order.
+        /// Records whose bytes are identical (the same SHA-256, taken as the survey read them): each
+        /// record of a set points to the set's first in path order.
         /// </summary>
-        private void FindTwins(List<Unit> units)
+        private static void FindTwins(List<Unit> units)
         {
-            var candidates = units
-                .Where(u => u.TwinPrefix is not null)
-                .GroupBy(u => (u.Record!.Length, u.TwinPrefix!.Value))
-                .Where(g => g.Skip(1).Any())
-                .SelectMany(g => g)
-                .ToList();
-            if (candidates.Count == 0)
-            {
-                return;
-            }
-
-            var digests = new CacheDigest?[candidates.Count];
-            ForEach(candidates.Count, i =>
-            {
-                try
-                {
-                    using var lease = Buffers.Read(candidates[i].Record!, _settings.Limits.MaxFileBytes);
-                    digests[i] = lease.Bytes is { } bytes ? CacheDigest.Of(bytes, lease.Count) : null;
-                }
-                catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
-                {
-                    // A file that cannot be read again is checked on its own.
-                }
-            });
             var firstOf = new Dictionary<CacheDigest, Unit>();
-            for (var i = 0; i < candidates.Count; i++)
+            foreach (var unit in units)
             {
-                if (digests[i] is not { } digest)
+                if (unit.TwinDigest is not { } digest)
                 {
                     continue;
                 }
 
                 if (firstOf.TryGetValue(digest, out var first))
                 {
-                    candidates[i].Twin = first;
+                    unit.Twin = first;
                     first.HasTwins = true;
                 }
                 else
                 {
-                    firstOf.Add(digest, candidates[i]);
+                    firstOf.Add(digest, unit);
                 }
             }
         }

@@ -68,6 +68,11 @@ public sealed class SoulLint : Task, ICancelableTask
         {
             Log.LogError(null, null, null, Config ?? Root, 0, 0, 0, 0, "soul-lint: " + ex.Message);
         }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A failure inside soul-lint is said in words, as the CLI says it: MSBuild would print the stack trace.
+            Log.LogError(null, null, null, Config ?? Root, 0, 0, 0, 0, "soul-lint: internal error: " + ex.Message + " (please report it)");
+        }
 
         return !Log.HasLoggedErrors;
     }

@@ -69,6 +69,59 @@ public sealed class TwinRecordTests
         Assert.Equal(originalAlone, together.Where(d => d.StartsWith("api/", StringComparison.Ordinal)).ToList());
     }
 
+    [Fact]
+    public void A_copy_parsed_once_gets_every_diagnostic_fix_and_suggestion_of_a_copy_read_on_its_own()
+    {
+        // Every rule fixture, with a byte-identical copy of each of its records in another folder:
+        // the run that parses each set of copies once must report what the run that reads every
+        // copy on its own reports, every fix and suggestion placed in the copy it is for.
+        var cases = Directory.GetDirectories(Path.Combine(TestPaths.Fixtures, "rules"))
+            .SelectMany(Directory.GetDirectories)
+            .Where(c => Directory.EnumerateFiles(c, "*.json", SearchOption.AllDirectories).Any(f => Path.GetFileName(f) != "soul-lint.json"))
+            .OrderBy(c => c, StringComparer.Ordinal)
+            .ToList();
+        Assert.True(cases.Count > 50, $"only {cases.Count} fixtures hold records");
+        var copiesWithFindings = 0;
+        var copiesWithRepairs = 0;
+        foreach (var folder in cases)
+        {
+            var files = new List<(string Path, byte[] Bytes)>();
+            foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".fixed", StringComparison.Ordinal)))
+            {
+                var relative = Path.GetRelativePath(folder, file).Replace('\\', '/');
+                var bytes = File.ReadAllBytes(file);
+                files.Add(("case/" + relative, bytes));
+                if (relative.EndsWith(".json", StringComparison.Ordinal) && Path.GetFileName(relative) != "soul-lint.json")
+                {
+                    files.Add(("copy/" + relative, bytes));
+                }
+            }
+
+            var shared = Everything(files, shareTwins: true);
+            var alone = Everything(files, shareTwins: false);
+            Assert.True(alone.SequenceEqual(shared), $"{Path.GetRelativePath(TestPaths.Fixtures, folder)}:\n  read alone:\n    {string.Join("\n    ", alone)}\n  parsed once:\n    {string.Join("\n    ", shared)}");
+            copiesWithFindings += shared.Any(d => d.StartsWith("copy/", StringComparison.Ordinal)) ? 1 : 0;
+            copiesWithRepairs += shared.Any(d => d.StartsWith("copy/", StringComparison.Ordinal) && d.Contains(" edit copy/", StringComparison.Ordinal)) ? 1 : 0;
+        }
+
+        Assert.True(copiesWithFindings > 20, $"copies with findings: {copiesWithFindings}");
+        Assert.True(copiesWithRepairs > 3, $"copies with fixes or suggestions: {copiesWithRepairs}");
+    }
+
+    /// <summary>Every diagnostic, with the file, span and text of each edit of its fix and suggestions.</summary>
+    private static List<string> Everything(IEnumerable<(string Path, byte[] Bytes)> files, bool shareTwins)
+    {
+        var documents = files.Select(f => ContentFile.FromBytes(Path.Combine(Root, f.Path), f.Bytes)).ToList();
+        var result = Tests.Lint.Engine.Lint(new LintRequest(documents, Tests.Lint.AllRules()) { BaseDirectory = Root, ShareTwins = shareTwins });
+        string Edits(IEnumerable<TextEdit> edits) => string.Join(" ", edits.Select(e =>
+            $"edit {Path.GetRelativePath(Root, e.Range.File.FullPath).Replace('\\', '/')}[{e.Range.Start},{e.Range.End})={e.NewText}"));
+        return result.Diagnostics
+            .Select(d => $"{d.File.Replace('\\', '/')}:{d.Line}:{d.Column}-{d.EndLine}:{d.EndColumn} {d.Severity} {d.Rule.Name} {d.Message}"
+                + (d.Fix is { } fix ? " fix " + Edits(fix) : string.Empty)
+                + string.Concat((d.Suggestions ?? Array.Empty<Suggestion>()).Select(s => $" suggest {s.Title}: {Edits(s.Edits)}")))
+            .ToList();
+    }
+
     /// <summary>The diagnostics of the document-only rules, as path, span, rule and message.</summary>
     private static List<string> Lint(IEnumerable<(string Path, byte[] Bytes)> files)
     {

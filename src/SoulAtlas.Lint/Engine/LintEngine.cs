@@ -280,7 +280,11 @@ public sealed partial class LintEngine
             // while it is checked, and dropped after. Memory holds no parsed corpus, and documents die
             // young, which the garbage collector handles far more cheaply than a corpus kept alive.
             progress?.AddTotal(units.Count);
-            MarkTwinCandidates(units, _settings.Limits.MaxFileBytes);
+            if (_request.ShareTwins)
+            {
+                MarkTwinCandidates(units, _settings.Limits.MaxFileBytes);
+            }
+
             ForEach(units.Count, i =>
             {
                 if (cache?.TrySurvey(units[i]) != true)
@@ -337,10 +341,12 @@ public sealed partial class LintEngine
             ForEach(groups.Count, g =>
             {
                 // A source folder is read once for its own check and those of its records, which
-                // compare against it; the group is checked on one thread, so the document is not shared.
+                // compare against it, and byte-identical records are parsed once; the group is checked
+                // on one thread, so no document is used from two.
                 var (folder, members) = groups[g];
                 LoadedFile? shared = null;
-                LoadedFile LoadOnce(Unit unit) => ReferenceEquals(unit, folder) ? shared ??= Load(unit) : Load(unit);
+                Dictionary<Unit, LoadedFile>? twinParses = null;
+                LoadedFile LoadOnce(Unit unit) => ReferenceEquals(unit, folder) ? shared ??= Load(unit) : LoadRecord(unit, ref twinParses);
                 foreach (var i in members)
                 {
                     var unit = reported[i];
@@ -422,15 +428,18 @@ public sealed partial class LintEngine
                 var folder = unit.IsSource ? unit
                     : unit.Entry is { } entry && sourcesBySlug.TryGetValue(entry.Slug, out var source) ? source
                     : null;
-                if (folder is null)
+
+                // Byte-identical records without a folder are checked together, so they are parsed once.
+                var key = folder ?? unit.Twin ?? (unit.HasTwins ? unit : null);
+                if (key is null)
                 {
                     groups.Add(new CheckGroup(null, new List<int> { i }));
                     continue;
                 }
 
-                if (!byFolder.TryGetValue(folder, out var members))
+                if (!byFolder.TryGetValue(key, out var members))
                 {
-                    byFolder.Add(folder, members = new List<int>());
+                    byFolder.Add(key, members = new List<int>());
                     groups.Add(new CheckGroup(folder, members));
                 }
 
@@ -630,14 +639,43 @@ public sealed partial class LintEngine
 #endif
         }
 
+        /// <summary>
+        /// Reads a record, or takes the parse of a byte-identical record read before it in
+        /// <paramref name="parses"/> (by twin set), when that parse is of the bytes the survey digested.
+        /// </summary>
+        private LoadedFile LoadRecord(Unit unit, ref Dictionary<Unit, LoadedFile>? parses)
+        {
+            var set = unit.Twin ?? (unit.HasTwins ? unit : null);
+            if (set is null)
+            {
+                return Load(unit);
+            }
+
+            if (parses is not null && parses.TryGetValue(set, out var parsed))
+            {
+                return parsed.ForTwin(unit.Path, _request.Display(unit.Path));
+            }
+
+            // Only a parse of the bytes the twins were found by stands for the others: a file
+            // changed since its survey is read on its own.
+            var asSurveyed = false;
+            var loaded = Load(unit, bytes => asSurveyed = unit.TwinDigest == CacheDigest.Of(bytes, bytes.Length));
+            if (asSurveyed && loaded.File is not null)
+            {
+                (parses ??= new Dictionary<Unit, LoadedFile>())[set] = loaded;
+            }
+
+            return loaded;
+        }
+
         /// <summary>Reads one unit; a failure inside a reader becomes a diagnostic on that file, and the run goes on.</summary>
-        private LoadedFile Load(Unit unit)
+        private LoadedFile Load(Unit unit, Action<byte[]>? read = null)
         {
             try
             {
                 return unit.IsSource
                     ? SourceLoader.Load(unit.Path, unit.Body, unit.Metadata, _request.Display, _settings.Limits)
-                    : RecordLoader.Load(unit.Record!, _request.Display(unit.Path), _settings.Limits);
+                    : RecordLoader.Load(unit.Record!, _request.Display(unit.Path), _settings.Limits, read);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
             {
@@ -735,6 +773,14 @@ public sealed partial class LintEngine
                     {
                         log.Incomplete = true;
                     }
+                }
+            }
+
+            if (file.LocatedIn is { } twin && file.File is { } own)
+            {
+                for (var i = 0; i < findings.Count; i++)
+                {
+                    findings[i] = MovedTo(findings[i], twin, own);
                 }
             }
 

@@ -59,6 +59,22 @@ public sealed partial class LintEngine
             }
         }
 
+        /// <summary>
+        /// <paramref name="finding"/> with every location in <paramref name="from"/> (its range, its
+        /// fix's and suggestions' edits) moved to <paramref name="to"/>, which holds the same text.
+        /// </summary>
+        private static Finding MovedTo(Finding finding, SourceFile from, SourceFile to)
+        {
+            SourceRange Move(SourceRange range) => ReferenceEquals(range.File, from) ? range with { File = to } : range;
+            IReadOnlyList<TextEdit> MoveEdits(IReadOnlyList<TextEdit> edits) => edits.Select(e => e with { Range = Move(e.Range) }).ToList();
+            return finding with
+            {
+                Range = Move(finding.Range),
+                Fix = finding.Fix is null ? null : MoveEdits(finding.Fix),
+                Suggestions = finding.Suggestions?.Select(s => s with { Edits = MoveEdits(s.Edits) }).ToList(),
+            };
+        }
+
         /// <summary>The findings a byte-identical record's check of rule <paramref name="r"/> left, placed in <paramref name="file"/>; null when there are none to give.</summary>
         private List<Finding>? TwinFindings(Unit? unit, int r, SourceFile? file)
         {

@@ -55,6 +55,12 @@ public sealed class LintRequest
     /// </summary>
     public LintCache? Cache { get; init; }
 
+    /// <summary>
+    /// Whether byte-identical records are parsed once and share their document-only findings (the
+    /// default); off, each is read and checked on its own, the reference the shared checks are tested against.
+    /// </summary>
+    internal bool ShareTwins { get; init; } = true;
+
     internal string Display(string path) =>
         BaseDirectory is null ? path.Replace('\\', '/') : PathDisplay.Relative(BaseDirectory, path);
 }

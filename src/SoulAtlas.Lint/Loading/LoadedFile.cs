@@ -46,6 +46,26 @@ public sealed class LoadedFile
 
     public IReadOnlyList<LoadProblem> Problems { get; }
 
+    /// <summary>
+    /// For a record read as a byte-identical twin's parse (<see cref="ForTwin"/>): the twin's file,
+    /// which the document's locations and <see cref="Problems"/> name, and which stands for this one.
+    /// </summary>
+    public SourceFile? LocatedIn { get; private init; }
+
+    /// <summary>
+    /// This record's parse taken as that of <paramref name="fullPath"/>, whose bytes are the same: the
+    /// tree and sections are shared (and used from one thread), the file and document are the other's.
+    /// </summary>
+    public LoadedFile ForTwin(string fullPath, string displayPath)
+    {
+        var from = File!;
+        var file = new SourceFile(fullPath, displayPath, () => from.Text) { IsDocumentText = from.IsDocumentText, HasByteOrderMark = from.HasByteOrderMark };
+        return new LoadedFile(fullPath, displayPath, Outcome, file, Document?.ForTwin(file, System.IO.Path.GetFileNameWithoutExtension(fullPath)), Problems)
+        {
+            LocatedIn = from,
+        };
+    }
+
     /// <summary>Every path the unit covers: the record file, or a source folder's SOUL.md and metadata.yaml.</summary>
     public IReadOnlyList<string> Paths
     {

@@ -12,7 +12,8 @@ namespace SoulAtlas.Lint.Loading;
 /// <summary>Reads one published JSON record: bytes → checked UTF-8 → located JSON tree → document.</summary>
 public static class RecordLoader
 {
-    public static LoadedFile Load(ContentFile content, string displayPath, LoadLimits limits)
+    /// <summary>Reads and parses a record; <paramref name="read"/>, when given, sees the bytes that were parsed.</summary>
+    public static LoadedFile Load(ContentFile content, string displayPath, LoadLimits limits, Action<byte[]>? read = null)
     {
         var problems = new List<LoadProblem>();
         var bytes = FileBytes.Read(content, displayPath, limits, problems);
@@ -20,6 +21,8 @@ public static class RecordLoader
         {
             return new LoadedFile(content.Path, displayPath, LoadOutcome.Broken, FileBytes.Empty(content.Path, displayPath), null, problems);
         }
+
+        read?.Invoke(bytes);
 
         return Parse(content.Path, displayPath, bytes, limits, problems);
     }

@@ -191,6 +191,19 @@ public sealed class SiteParityTests
         Assert.Null(m["y"]!["<<"]);
     }
 
+    [Theory]
+    [InlineData("https://example.orgΑΣ.", "https://example.org%CE%91%CE%A3")]
+    [InlineData("www.example.orgＰⅫ", "http://www.example.org%EF%BC%B0%E2%85%AB")]
+    [InlineData("[x](https://exämple.org/ä?q#f)", "https://ex%C3%A4mple.org/%C3%A4?q#f")]
+    [InlineData("[x](https://example.org/)", "https://example.org/")]
+    public void A_link_keeps_its_host_as_written_as_marked_keeps_it(string heading, string href)
+    {
+        // Markdig would write the IDNA form (xn--…, or a full-width letter as ASCII): another link.
+        var html = BodyMarkdown.RenderHeading(heading);
+        Assert.Contains($"href=\"{href}\"", html, System.StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("xn--", html, System.StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Section_html_is_compared_with_markdown_rendered_as_marked_renders_it()
     {
@@ -205,6 +218,10 @@ public sealed class SiteParityTests
         // Task items get their checkbox, only at the start of the item and with a space after it.
         Assert.Contains("type=\"checkbox\"", Render("- [x] done\n- [ ] open"), System.StringComparison.Ordinal);
         Assert.DoesNotContain("checkbox", Render("- [X]\tmin"), System.StringComparison.Ordinal);
+        Assert.DoesNotContain("checkbox", Render("-\t[x] done\n-\t[ ] open"), System.StringComparison.Ordinal);
+        Assert.Contains("[x] done", Render("1)\t[x] done"), System.StringComparison.Ordinal);
+        Assert.Contains("type=\"checkbox\"", Render("-\t[x] done\n  - [X] nested"), System.StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(Render("-\t[x] done\n  - [X] nested"), "checkbox"));
         Assert.DoesNotContain("checkbox", Render("1. Post [X] min  \n2. x"), System.StringComparison.Ordinal);
         Assert.Contains("[X] min", Render("1. Post [X] min  \n2. x"), System.StringComparison.Ordinal);
 

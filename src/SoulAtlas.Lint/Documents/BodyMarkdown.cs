@@ -57,6 +57,7 @@ public static class BodyMarkdown
         }
 
         builder.Extensions.AddIfNotAlready<GitHubHeadingIds>();
+        builder.Extensions.AddIfNotAlready<HostsAsWritten>();
         return builder
             .UsePreciseSourceLocation()
             .Build();
@@ -332,6 +333,7 @@ public static class BodyMarkdown
         .UseAutoLinks()
         .UseTaskLists()
         .Use<GitHubHeadingIds>()
+        .Use<HostsAsWritten>()
         .Build();
 
     /// <summary>A section's heading rendered as marked renders it, bare URLs ending where marked ends them.</summary>
@@ -561,7 +563,9 @@ public static class BodyMarkdown
     /// <summary>
     /// marked makes a checkbox of <c>[ ]</c>, <c>[x]</c> or <c>[X]</c> only at the start of a list
     /// item's text with a space after it; Markdig's task lists take one after a tab, and in some
-    /// items further along the text too. Its '[' is escaped where marked reads text.
+    /// items further along the text too. An item whose marker a tab follows (<c>-\t[x] done</c>)
+    /// starts, to marked, with that tab as three spaces of text, so it holds no checkbox either.
+    /// Its '[' is escaped where marked reads text.
     /// </summary>
     private static string CheckboxOnlyWhereMarkedSeesOne(string markdown)
     {
@@ -580,14 +584,44 @@ public static class BodyMarkdown
             }
 
             var paragraph = box.Parent?.ParentBlock;
-            var first = paragraph?.Parent is ListItemBlock item && item.Count > 0 && ReferenceEquals(item[0], paragraph);
-            if (!first || paragraph!.Span.Start != at || at + 3 >= markdown.Length || markdown[at + 3] != ' ')
+            var item = paragraph?.Parent as ListItemBlock;
+            var first = item is not null && item.Count > 0 && ReferenceEquals(item[0], paragraph);
+            if (!first || paragraph!.Span.Start != at || at + 3 >= markdown.Length || markdown[at + 3] != ' ' || TabAfterMarker(markdown, item!.Span.Start, at))
             {
                 (opens ??= new List<int>()).Add(at);
             }
         }
 
         return WithBackslashesAt(markdown, opens);
+    }
+
+    /// <summary>Whether the list marker at <paramref name="marker"/> (before <paramref name="limit"/>) has a tab straight after it.</summary>
+    private static bool TabAfterMarker(string markdown, int marker, int limit)
+    {
+        var i = marker;
+        if (i < 0 || i >= limit)
+        {
+            return false;
+        }
+
+        if (markdown[i] is '-' or '+' or '*')
+        {
+            i++;
+        }
+        else
+        {
+            while (i < limit && markdown[i] is >= '0' and <= '9')
+            {
+                i++;
+            }
+
+            if (i < limit && markdown[i] is '.' or ')')
+            {
+                i++;
+            }
+        }
+
+        return i < limit && markdown[i] == '\t';
     }
 
     /// <summary>
@@ -1248,6 +1282,22 @@ public static class BodyMarkdown
     /// number a base id was given rather than from 1: the same ids, in time linear in the number of
     /// headings (Markdig's own extension is quadratic in repeated headings).
     /// </summary>
+    /// <summary>Links keep their host as written, as marked keeps it (see <see cref="MarkedUrls.WithHostAsWritten"/>).</summary>
+    private sealed class HostsAsWritten : IMarkdownExtension
+    {
+        public void Setup(MarkdownPipelineBuilder pipeline)
+        {
+        }
+
+        public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
+        {
+            if (renderer is HtmlRenderer html)
+            {
+                html.LinkRewriter = MarkedUrls.WithHostAsWritten;
+            }
+        }
+    }
+
     private sealed class GitHubHeadingIds : IMarkdownExtension
     {
         private const string StateKey = "SoulAtlas.Lint.HeadingIds";

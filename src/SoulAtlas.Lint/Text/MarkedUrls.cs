@@ -460,4 +460,64 @@ internal static partial class MarkedUrls
 
     private static Regex AnglePattern() => AngleRegex;
 #endif
+
+    /// <summary>
+    /// <paramref name="url"/> with the characters beyond ASCII in its host percent-encoded (UTF-8),
+    /// as marked leaves a host as it was written: Markdig would turn such a host into its IDNA form
+    /// (<c>xn--…</c>, and <c>ｅｘ</c> into <c>ex</c>), a different link. Markdig keeps the escapes,
+    /// and a reader decodes them again. Any other URL is returned as it is.
+    /// </summary>
+    public static string WithHostAsWritten(string url)
+    {
+        // The host as Markdig finds it: after the first ':' when "//" follows, up to '/', '?', '#' or ':'.
+        var colon = url.IndexOf(':');
+        if (colon < 0 || colon + 2 >= url.Length || url[colon + 1] != '/' || url[colon + 2] != '/')
+        {
+            return url;
+        }
+
+        var start = colon + 3;
+        var end = url.IndexOfAny(HostEnds, start);
+        if (end < 0)
+        {
+            end = url.Length;
+        }
+
+        var beyondAscii = false;
+        for (var i = start; i < end && !beyondAscii; i++)
+        {
+            beyondAscii = url[i] > 127;
+        }
+
+        if (!beyondAscii)
+        {
+            return url;
+        }
+
+        var builder = new System.Text.StringBuilder(url.Length + 16);
+        builder.Append(url, 0, start);
+        var bytes = new byte[4];
+        for (var i = start; i < end; i++)
+        {
+            var c = url[i];
+            if (c <= 127)
+            {
+                builder.Append(c);
+                continue;
+            }
+
+            var length = char.IsHighSurrogate(c) && i + 1 < end && char.IsLowSurrogate(url[i + 1]) ? 2 : 1;
+            var count = System.Text.Encoding.UTF8.GetBytes(url.ToCharArray(i, length), 0, length, bytes, 0);
+            for (var b = 0; b < count; b++)
+            {
+                builder.Append('%').Append(bytes[b].ToString("X2", CultureInfo.InvariantCulture));
+            }
+
+            i += length - 1;
+        }
+
+        return builder.Append(url, end, url.Length - end).ToString();
+    }
+
+    private static readonly char[] HostEnds = { '/', '?', '#', ':' };
 }

@@ -225,6 +225,15 @@ public sealed class SiteParityTests
         Assert.DoesNotContain("checkbox", Render("1. Post [X] min  \n2. x"), System.StringComparison.Ordinal);
         Assert.Contains("[X] min", Render("1. Post [X] min  \n2. x"), System.StringComparison.Ordinal);
 
+        // After a quote's paragraph, a line of white space with a tab is taken into the quote and
+        // ends the paragraph; the plain lines after it are the quote's next paragraph (marked 14).
+        static string Flat(string html) => html.Replace("\n", string.Empty, System.StringComparison.Ordinal);
+        Assert.Equal("<blockquote><p>para</p><p>nextmore</p></blockquote>", Flat(Render("> para\n\t\nnext\n> more\n")));
+        Assert.Equal("<blockquote><p>para</p><p>nextline2</p></blockquote><p>after</p>", Flat(Render("> para\n\t\nnext\nline2\n\nafter\n")));
+        Assert.Equal("<blockquote><p>para</p><p><em>em</em> x</p></blockquote>", Flat(Render("> para\n\t\n*em* x\n")));
+        Assert.Equal("<blockquote><p>para</p></blockquote><ul><li>item</li></ul>", Flat(Render("> para\n \t\n- item\n")));
+        Assert.Equal("<blockquote><p>para</p></blockquote><h1 id=\"head\">head</h1>", Flat(Render("> para\n\t\n# head\n")));
+
         // A bare fence as the last line right under a paragraph is paragraph text.
         Assert.DoesNotContain("<pre>", Render("Some text.\n```"), System.StringComparison.Ordinal);
         Assert.Contains("<pre>", Render("Some text.\n\n```"), System.StringComparison.Ordinal);

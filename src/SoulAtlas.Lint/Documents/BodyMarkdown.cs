@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using Markdig;
 using Markdig.Extensions.EmphasisExtras;
 using Markdig.Helpers;
@@ -663,6 +664,9 @@ public static class BodyMarkdown
     /// starts a block of its own. CommonMark calls both lines blank. The tab is written as its
     /// entity there, which Markdig reads as paragraph text; not before a setext underline, which
     /// marked reads as a rule after the paragraph and Markdig, with the text, as a heading.
+    /// After a quote's paragraph, such a line without a '&gt;' is taken into the quote and ends the
+    /// paragraph there, and the plain lines after it are a new paragraph of the quote
+    /// (<c>&gt; a\n\t\nb</c> is a quote of two paragraphs): those lines are given a '&gt;'.
     /// </summary>
     private static string TabbedBlankLineContinuesAParagraph(string markdown, MarkdownDocument parsed)
     {
@@ -672,6 +676,7 @@ public static class BodyMarkdown
         }
 
         var tabs = new List<int>();
+        var lazy = new List<int>();
         foreach (var paragraph in parsed.Descendants<ParagraphBlock>())
         {
             var quoted = paragraph.Parent is QuoteBlock { Parent: MarkdownDocument };
@@ -687,7 +692,14 @@ public static class BodyMarkdown
             {
                 var start = line + (markdown[line] == '\r' && line + 1 < markdown.Length && markdown[line + 1] == '\n' ? 2 : 1);
                 var end = LineBreakAt(markdown, start);
-                if (quoted && OpensWithQuoteMarker(markdown, start))
+                if (quoted && !OpensWithQuoteMarker(markdown, start))
+                {
+                    tabs.AddRange(found);
+                    QuoteLazyLines(markdown, start, lazy);
+                    break;
+                }
+
+                if (quoted)
                 {
                     // marked reads a quote's line without its '>' and one space or tab after it.
                     start = markdown.IndexOf('>', start) + 1;
@@ -718,18 +730,105 @@ public static class BodyMarkdown
             }
         }
 
-        if (tabs.Count == 0)
+        if (tabs.Count == 0 && lazy.Count == 0)
         {
             return markdown;
         }
 
+        // From the end, so each offset still names its place: a tab is replaced, a line gets a '>'.
+        var edits = tabs.Select(t => (At: t, Quote: false)).Concat(lazy.Select(l => (At: l, Quote: true))).OrderByDescending(e => e.At);
         var sb = new System.Text.StringBuilder(markdown);
-        for (var i = tabs.Count - 1; i >= 0; i--)
+        foreach (var (at, quote) in edits)
         {
-            sb.Remove(tabs[i], 1).Insert(tabs[i], "&#9;");
+            if (quote)
+            {
+                sb.Insert(at, "> ");
+            }
+            else
+            {
+                sb.Remove(at, 1).Insert(at, "&#9;");
+            }
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="lazy"/> the starts of the lines from <paramref name="from"/> that
+    /// marked takes into a quote after its paragraph: lines of white space holding a tab, and the
+    /// plain lines after them, up to a blank line, a quoted line or a line that starts a block.
+    /// </summary>
+    private static void QuoteLazyLines(string markdown, int from, List<int> lazy)
+    {
+        var at = from;
+        while (at < markdown.Length)
+        {
+            var end = LineBreakAt(markdown, at);
+            var line = markdown.AsSpan(at, (end < 0 ? markdown.Length : end) - at);
+            var tabbed = line.Length > 0 && IsBlank(line) && line.IndexOf('\t') >= 0;
+            if (!tabbed && (IsBlank(line) || OpensWithQuoteMarker(markdown, at) || StartsABlock(line)))
+            {
+                return;
+            }
+
+            lazy.Add(at);
+            if (end < 0)
+            {
+                return;
+            }
+
+            at = end + (markdown[end] == '\r' && end + 1 < markdown.Length && markdown[end + 1] == '\n' ? 2 : 1);
+        }
+    }
+
+    /// <summary>Whether a line may start a block that ends a paragraph in marked (a heading, fence, list item, rule, html, setext line); erring towards yes.</summary>
+    private static bool StartsABlock(ReadOnlySpan<char> line)
+    {
+        var p = 0;
+        while (p < line.Length && p < 3 && line[p] == ' ')
+        {
+            p++;
+        }
+
+        if (p >= line.Length || line[p] == '\t')
+        {
+            return p < line.Length;
+        }
+
+        var c = line[p];
+        var next = p + 1 < line.Length ? line[p + 1] : ' ';
+        if (c is '#' or '>' or '<' or '`' or '~' or '=' or '_' or '|')
+        {
+            return true;
+        }
+
+        if (c is '-' or '+' or '*')
+        {
+            // A list item, or a rule of three or more.
+            if (next is ' ' or '\t')
+            {
+                return true;
+            }
+
+            foreach (var d in line.Slice(p))
+            {
+                if (d != c && d != ' ')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        var digits = 0;
+        while (p + digits < line.Length && line[p + digits] is >= '0' and <= '9')
+        {
+            digits++;
+        }
+
+        return digits is > 0 and <= 9 && p + digits < line.Length && line[p + digits] is '.' or ')'
+            && (p + digits + 1 >= line.Length || line[p + digits + 1] is ' ' or '\t');
     }
 
     /// <summary>The first '\r' or '\n' at or after <paramref name="from"/>, or -1.</summary>

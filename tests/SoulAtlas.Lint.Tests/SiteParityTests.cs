@@ -234,6 +234,11 @@ public sealed class SiteParityTests
         Assert.Equal("<blockquote><p>para</p></blockquote><ul><li>item</li></ul>", Flat(Render("> para\n \t\n- item\n")));
         Assert.Equal("<blockquote><p>para</p></blockquote><h1 id=\"head\">head</h1>", Flat(Render("> para\n\t\n# head\n")));
 
+        // An unindented '=' line under a list item's text makes it a heading inside the item.
+        Assert.Equal("<ul><li><h1 id=\"cost-\">cost '.</h1></li></ul><ul><li><strong>R</strong></li></ul>", Flat(Render("* cost '.\n===\n\n- **R**\n")));
+        Assert.Equal("<ul><li><h1 id=\"a\">a</h1>b</li></ul>", Flat(Render("- a\n===\nb\n")));
+        Assert.Equal("<ul><li>cost</li></ul><hr />", Flat(Render("- cost\n---\n")));
+
         // A bare fence as the last line right under a paragraph is paragraph text.
         Assert.DoesNotContain("<pre>", Render("Some text.\n```"), System.StringComparison.Ordinal);
         Assert.Contains("<pre>", Render("Some text.\n\n```"), System.StringComparison.Ordinal);

@@ -356,6 +356,7 @@ public static class BodyMarkdown
         TabbedBlankLineContinuesAParagraph,
         QuotedListTakesTheRestAfterALazyLine,
         LazyLineAfterABlankEndsTheList,
+        LazyEqualsLineUnderlinesInTheItem,
     };
 
     /// <summary>
@@ -1064,6 +1065,90 @@ public static class BodyMarkdown
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// marked reads a list item's lazy continuation lines as part of the item before it reads
+    /// blocks, so an unindented line of '=' under an item's text (<c>* cost\n===</c>) makes that
+    /// text a heading inside the item, and the lazy lines after it stay in the item; CommonMark reads
+    /// the '=' line as more paragraph text (a setext underline cannot be lazy). Those lines are
+    /// indented to the item's content.
+    /// </summary>
+    private static string LazyEqualsLineUnderlinesInTheItem(string markdown, MarkdownDocument parsed)
+    {
+        if (markdown.IndexOf("\n=", StringComparison.Ordinal) < 0 && markdown.IndexOf("\n =", StringComparison.Ordinal) < 0
+            && markdown.IndexOf("\n  =", StringComparison.Ordinal) < 0 && markdown.IndexOf("\n   =", StringComparison.Ordinal) < 0)
+        {
+            return markdown;
+        }
+
+        List<(int At, int Spaces)>? indents = null;
+        foreach (var paragraph in parsed.Descendants<ParagraphBlock>())
+        {
+            if (paragraph.Parent is not ListItemBlock || InsideAQuote(paragraph) || paragraph.Span.Start < 0 || paragraph.Span.End >= markdown.Length)
+            {
+                continue;
+            }
+
+            var column = paragraph.Column;
+            var underlined = false;
+            var line = LineBreakAt(markdown, paragraph.Span.Start);
+            while (line >= 0 && line < paragraph.Span.End)
+            {
+                var start = line + (markdown[line] == '\r' && line + 1 < markdown.Length && markdown[line + 1] == '\n' ? 2 : 1);
+                var end = LineBreakAt(markdown, start);
+                var text = markdown.AsSpan(start, (end < 0 ? markdown.Length : end) - start);
+                var indent = 0;
+                while (indent < text.Length && text[indent] == ' ')
+                {
+                    indent++;
+                }
+
+                if (indent < text.Length && text[indent] == '\t')
+                {
+                    // Tabs count to a tab stop; such a paragraph is left as it is.
+                    break;
+                }
+
+                if (!underlined && indent < column && indent < text.Length && text[indent] == '=' && IsSetextUnderline(text))
+                {
+                    underlined = true;
+                }
+
+                if (underlined && indent < column)
+                {
+                    (indents ??= new List<(int, int)>()).Add((start, column - indent));
+                }
+
+                line = end;
+            }
+        }
+
+        if (indents is null)
+        {
+            return markdown;
+        }
+
+        var sb = new System.Text.StringBuilder(markdown);
+        for (var i = indents.Count - 1; i >= 0; i--)
+        {
+            sb.Insert(indents[i].At, " ", indents[i].Spaces);
+        }
+
+        return sb.ToString();
+    }
+
+    private static bool InsideAQuote(Block block)
+    {
+        for (var parent = block.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is QuoteBlock)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

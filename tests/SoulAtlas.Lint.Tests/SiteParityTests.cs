@@ -239,6 +239,12 @@ public sealed class SiteParityTests
         Assert.Equal("<ul><li><h1 id=\"a\">a</h1>b</li></ul>", Flat(Render("- a\n===\nb\n")));
         Assert.Equal("<ul><li>cost</li></ul><hr />", Flat(Render("- cost\n---\n")));
 
+        // A quote straight under a list item's text is inside the item (the innermost last one).
+        Assert.Equal("<ul><li>a<blockquote><p>qmore</p></blockquote></li></ul>", Flat(Render("- a\n> q\nmore\n")));
+        Assert.Equal("<ol><li>a<blockquote><p>q</p></blockquote></li></ol><ul><li>b</li></ul>", Flat(Render("1. a\n> q\n- b\n")));
+        Assert.Equal("<ul><li>a<ul><li>b<blockquote><p>q</p></blockquote></li></ul></li></ul>", Flat(Render("- a\n  - b\n> q\n")));
+        Assert.Equal("<ul><li>a</li></ul><blockquote><p>q</p></blockquote>", Flat(Render("- a\n\n> q\n")));
+
         // A bare fence as the last line right under a paragraph is paragraph text.
         Assert.DoesNotContain("<pre>", Render("Some text.\n```"), System.StringComparison.Ordinal);
         Assert.Contains("<pre>", Render("Some text.\n\n```"), System.StringComparison.Ordinal);

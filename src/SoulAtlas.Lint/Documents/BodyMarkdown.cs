@@ -357,6 +357,7 @@ public static class BodyMarkdown
         QuotedListTakesTheRestAfterALazyLine,
         LazyLineAfterABlankEndsTheList,
         LazyEqualsLineUnderlinesInTheItem,
+        QuoteRightUnderAListItemIsInTheItem,
     };
 
     /// <summary>
@@ -1121,6 +1122,85 @@ public static class BodyMarkdown
                 }
 
                 line = end;
+            }
+        }
+
+        if (indents is null)
+        {
+            return markdown;
+        }
+
+        var sb = new System.Text.StringBuilder(markdown);
+        for (var i = indents.Count - 1; i >= 0; i--)
+        {
+            sb.Insert(indents[i].At, " ", indents[i].Spaces);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// marked takes a '&gt;' line straight under a list item's text (<c>- a\n&gt; q</c>) into the
+    /// item, as it takes any line that does not start a list item, heading, fence, rule or html:
+    /// the quote is inside the item, with its lazy lines. CommonMark ends the list at the quote.
+    /// Those lines are indented to the content of the innermost last item of a list outside quotes.
+    /// </summary>
+    private static string QuoteRightUnderAListItemIsInTheItem(string markdown, MarkdownDocument parsed)
+    {
+        if (markdown.IndexOf("\n>", StringComparison.Ordinal) < 0 && markdown.IndexOf("\n >", StringComparison.Ordinal) < 0
+            && markdown.IndexOf("\n  >", StringComparison.Ordinal) < 0 && markdown.IndexOf("\n   >", StringComparison.Ordinal) < 0)
+        {
+            return markdown;
+        }
+
+        List<(int At, int Spaces)>? indents = null;
+        foreach (var list in parsed.OfType<ListBlock>())
+        {
+            var item = list.LastChild as ListItemBlock;
+            while (item?.LastChild is ListBlock inner)
+            {
+                item = inner.LastChild as ListItemBlock;
+            }
+
+            if (item is null || item.Count == 0 || item.LastChild is not ParagraphBlock last || list.Span.End < 0 || list.Span.End >= markdown.Length)
+            {
+                continue;
+            }
+
+            // The quote must start on the line right after the list's last line.
+            var lineBreak = LineBreakAt(markdown, Math.Max(list.Span.End, last.Span.End));
+            if (lineBreak < 0)
+            {
+                continue;
+            }
+
+            var column = item[0].Column;
+            var at = lineBreak + (markdown[lineBreak] == '\r' && lineBreak + 1 < markdown.Length && markdown[lineBreak + 1] == '\n' ? 2 : 1);
+            var first = true;
+            while (at < markdown.Length)
+            {
+                var end = LineBreakAt(markdown, at);
+                var line = markdown.AsSpan(at, (end < 0 ? markdown.Length : end) - at);
+                var indent = 0;
+                while (indent < line.Length && line[indent] == ' ')
+                {
+                    indent++;
+                }
+
+                var quoteLine = indent < 4 && indent < line.Length && line[indent] == '>';
+                if ((first && !quoteLine) || (!quoteLine && (IsBlank(line) || StartsABlock(line))) || line.IndexOf('\t') >= 0 || indent >= column)
+                {
+                    break;
+                }
+
+                (indents ??= new List<(int, int)>()).Add((at, column - indent));
+                first = false;
+                if (end < 0)
+                {
+                    break;
+                }
+
+                at = end + (markdown[end] == '\r' && end + 1 < markdown.Length && markdown[end + 1] == '\n' ? 2 : 1);
             }
         }
 

@@ -232,6 +232,10 @@ public sealed class SiteParityTests
         Assert.Equal("<blockquote><p>para</p><p>nextline2</p></blockquote><p>after</p>", Flat(Render("> para\n\t\nnext\nline2\n\nafter\n")));
         Assert.Equal("<blockquote><p>para</p><p><em>em</em> x</p></blockquote>", Flat(Render("> para\n\t\n*em* x\n")));
         Assert.Equal("<blockquote><p>para</p></blockquote><ul><li>item</li></ul>", Flat(Render("> para\n \t\n- item\n")));
+
+        // In a quote within a quote, a line of white space with a tab after both markers is more of the paragraph.
+        Assert.Equal("<blockquote><blockquote><p>a\tb</p></blockquote></blockquote>", Flat(Render("> > a\n> > \t\n> > b\n")));
+        Assert.Equal("<blockquote><blockquote><p>a</p><p>b</p></blockquote></blockquote>", Flat(Render("> > a\n> >\t\n> > b\n")));
         Assert.Equal("<blockquote><p>para</p></blockquote><h1 id=\"head\">head</h1>", Flat(Render("> para\n\t\n# head\n")));
 
         // An unindented '=' line under a list item's text makes it a heading inside the item.

@@ -681,8 +681,16 @@ public static class BodyMarkdown
         var lazy = new List<int>();
         foreach (var paragraph in parsed.Descendants<ParagraphBlock>())
         {
-            var quoted = paragraph.Parent is QuoteBlock { Parent: MarkdownDocument };
-            if ((paragraph.Parent is not MarkdownDocument && !quoted) || paragraph.Span.End < 0 || paragraph.Span.End >= markdown.Length)
+            // Outside any block, or in quotes only (each line then opens with a '>' per quote).
+            var depth = 0;
+            Block? container = paragraph.Parent;
+            while (container is QuoteBlock)
+            {
+                depth++;
+                container = container.Parent;
+            }
+
+            if (container is not MarkdownDocument || paragraph.Span.End < 0 || paragraph.Span.End >= markdown.Length)
             {
                 continue;
             }
@@ -694,21 +702,35 @@ public static class BodyMarkdown
             {
                 var start = line + (markdown[line] == '\r' && line + 1 < markdown.Length && markdown[line + 1] == '\n' ? 2 : 1);
                 var end = LineBreakAt(markdown, start);
-                if (quoted && !OpensWithQuoteMarker(markdown, start))
+                if (depth == 1 && !OpensWithQuoteMarker(markdown, start))
                 {
                     tabs.AddRange(found);
-                    QuoteLazyLines(markdown, start, lazy);
+                    var lazyLine = markdown.AsSpan(start, (end < 0 ? markdown.Length : end) - start);
+                    if (lazyLine.Length > 0 && IsBlank(lazyLine) && lazyLine.IndexOf('\t') >= 0)
+                    {
+                        QuoteLazyLines(markdown, start, lazy);
+                    }
+
                     break;
                 }
 
-                if (quoted)
+                // marked reads a quote's line without its '>' and one space or tab after it, quote by quote.
+                var markers = 0;
+                while (markers < depth && OpensWithQuoteMarker(markdown, start))
                 {
-                    // marked reads a quote's line without its '>' and one space or tab after it.
                     start = markdown.IndexOf('>', start) + 1;
                     if (start < markdown.Length && markdown[start] is ' ' or '\t')
                     {
                         start++;
                     }
+
+                    markers++;
+                }
+
+                if (markers < depth)
+                {
+                    tabs.AddRange(found);
+                    break;
                 }
 
                 var span = markdown.AsSpan(start, Math.Max(0, (end < 0 ? markdown.Length : end) - start));

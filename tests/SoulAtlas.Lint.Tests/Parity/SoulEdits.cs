@@ -713,7 +713,7 @@ internal sealed class SoulEdits
                 // A document start marker or directive before the one document (js-yaml throws on a
                 // second document, so no '...' end marker, after which a later edit would add keys,
                 // and no second '---').
-                if (metadata.StartsWith("---", StringComparison.Ordinal) || metadata.StartsWith('%'))
+                if (metadata.StartsWith('%') || Regex.IsMatch(metadata, @"(?m)^---[ \t]*\r?$"))
                 {
                     return "metadata document markers: already";
                 }

@@ -204,6 +204,19 @@ public sealed class SiteParityTests
         Assert.DoesNotContain("xn--", html, System.StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Ethics (www.e.org)&lt;tag&gt;x", ">www.e.org)&lt;tag&gt;x</a>", "ethics-wwweorgtagx")]
+    [InlineData("www.e.org&#65;b", ">www.e.orgAb</a>", "wwweorgab")]
+    [InlineData("www.e.org&#0", ">www.e.org&amp;#0</a>", "wwweorg0")]
+    public void A_bare_url_in_a_heading_reads_entities_in_its_text_as_marked_writes_them(string heading, string text, string id)
+    {
+        // marked leaves an entity-like '&...;' in the link's text as it stands (so it is the entity),
+        // and escapes any other '&'.
+        var html = BodyMarkdown.RenderHeading(heading);
+        Assert.Contains(text, html, System.StringComparison.Ordinal);
+        Assert.Contains($"id=\"{id}\"", html, System.StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Section_html_is_compared_with_markdown_rendered_as_marked_renders_it()
     {

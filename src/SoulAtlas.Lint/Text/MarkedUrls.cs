@@ -79,10 +79,22 @@ internal static partial class MarkedUrls
         return sb.Append(text, copied, text.Length - copied).ToString();
     }
 
+    /// <summary>
+    /// Appends the text with its punctuation escaped, but for a '&amp;' that starts an entity-like
+    /// <c>&amp;#?\w+;</c>: marked writes that as it stands, which reads as the entity (<c>&amp;lt;</c>
+    /// is '&lt;'), and Markdig, given it unescaped, reads it so too.
+    /// </summary>
     private static void Escape(System.Text.StringBuilder sb, string text, int start, int length)
     {
         for (var i = start; i < start + length; i++)
         {
+            if (text[i] == '&' && EntityLikeAt(text, i, start + length) is var entityEnd && entityEnd > 0)
+            {
+                sb.Append(text, i, entityEnd + 1 - i);
+                i = entityEnd;
+                continue;
+            }
+
             if (IsAsciiPunctuation(text[i]))
             {
                 sb.Append('\\');
@@ -90,6 +102,24 @@ internal static partial class MarkedUrls
 
             sb.Append(text[i]);
         }
+    }
+
+    /// <summary>Where the ';' of a <c>#?[A-Za-z0-9_]+;</c> after the '&amp;' at <paramref name="at"/> stands (before <paramref name="end"/>), else -1: marked's test before it escapes a '&amp;'.</summary>
+    private static int EntityLikeAt(string text, int at, int end)
+    {
+        var i = at + 1;
+        if (i < end && text[i] == '#')
+        {
+            i++;
+        }
+
+        var first = i;
+        while (i < end && (text[i] is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_'))
+        {
+            i++;
+        }
+
+        return i > first && i < end && text[i] == ';' ? i : -1;
     }
 
     private static void Scan(string text, int from, int to, List<(int Start, int Length)> found, List<(int Start, int Length)> literals)

@@ -262,6 +262,15 @@ public sealed class SiteParityTests
         Assert.Equal("<ul><li>a<ul><li>b<blockquote><p>q</p></blockquote></li></ul></li></ul>", Flat(Render("- a\n  - b\n> q\n")));
         Assert.Equal("<ul><li>a</li></ul><blockquote><p>q</p></blockquote>", Flat(Render("- a\n\n> q\n")));
 
+        // A '#' line holding U+2028 or U+2029 is text (JavaScript's '.' stops at them); "01." does
+        // not interrupt a paragraph (marked wants a literal "1").
+        Assert.Equal("<p>## Rules\u2028of Thumb</p>", Flat(Render("## Rules\u2028of Thumb\n")));
+        Assert.Equal("<p>##\u2029x</p>", Flat(Render("##\u2029x\n")));
+        Assert.Equal("<h2 id=\"x\">x</h2>", Flat(Render("##\u00A0x\n")));
+        Assert.Equal("<p>para01. a02. b</p>", Flat(Render("para\n01. a\n02. b\n")));
+        Assert.Equal("<p>para</p><ol><li>a</li></ol>", Flat(Render("para\n1. a\n")));
+        Assert.Equal("<ol><li>a</li><li>b</li></ol>", Flat(Render("01. a\n02. b\n")));
+
         // A bare fence as the last line right under a paragraph is paragraph text.
         Assert.DoesNotContain("<pre>", Render("Some text.\n```"), System.StringComparison.Ordinal);
         Assert.Contains("<pre>", Render("Some text.\n\n```"), System.StringComparison.Ordinal);

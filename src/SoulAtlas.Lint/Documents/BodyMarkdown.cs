@@ -347,6 +347,7 @@ public static class BodyMarkdown
     private static readonly Func<string, MarkdownDocument, string>[] MarkedReadings =
     {
         TabbedMarkerUnderAParagraphIsText,
+        HeadingWithALineSeparatorIsText,
         (markdown, _) => HeadingAfterAnyWhiteSpace(markdown),
         LeadingTabsInListsAsMarkedExpandsThem,
         TabInATableDelimiterRowIsText,
@@ -394,14 +395,47 @@ public static class BodyMarkdown
             ? markdown
             : HeadingSpace.Replace(markdown, m => m.Groups[1].Value + " ");
 
+    /// <summary>
+    /// marked reads a heading's text with JavaScript's '.', which stops at U+2028 and U+2029 (line
+    /// separators to JavaScript), and then wants the line to end: a '#' line holding either is
+    /// paragraph text. Markdig reads a heading. Its first '#' is escaped.
+    /// </summary>
+    private static string HeadingWithALineSeparatorIsText(string markdown, MarkdownDocument parsed)
+    {
+        if (markdown.IndexOf('#') < 0 || markdown.IndexOfAny(LineSeparators) < 0)
+        {
+            return markdown;
+        }
+
+        List<int>? hashes = null;
+        foreach (var heading in parsed.Descendants<HeadingBlock>())
+        {
+            var at = heading.Span.Start;
+            if (heading.IsSetext || at < 0 || at >= markdown.Length || markdown[at] != '#')
+            {
+                continue;
+            }
+
+            var end = LineBreakAt(markdown, at);
+            if (markdown.AsSpan(at, (end < 0 ? markdown.Length : end) - at).IndexOfAny(LineSeparators) >= 0)
+            {
+                (hashes ??= new List<int>()).Add(at);
+            }
+        }
+
+        return WithBackslashesAt(markdown, hashes);
+    }
+
+    private static readonly char[] LineSeparators = { '\u2028', '\u2029' };
+
     private static readonly char[] UnicodeSpaces =
     {
         '\v', '\f', '\u00A0', '\u1680', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200A',
-        '\u2028', '\u2029', '\u202F', '\u205F', '\u3000', '\uFEFF',
+        '\u202F', '\u205F', '\u3000', '\uFEFF',
     };
 
     private static readonly System.Text.RegularExpressions.Regex HeadingSpace = new(
-        @"(?m)^((?:[ ]{0,3}>[ ]?)*(?:[ ]{0,3}(?:[-+*]|[0-9]{1,9}[.)])[ ]+)?[ ]{0,3}#{1,6})[\v\f\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]",
+        @"(?m)^((?:[ ]{0,3}>[ ]?)*(?:[ ]{0,3}(?:[-+*]|[0-9]{1,9}[.)])[ ]+)?[ ]{0,3}#{1,6})[\v\f\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\uFEFF]",
         System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     /// <summary>
@@ -988,12 +1022,13 @@ public static class BodyMarkdown
     /// marked lets a list item interrupt a paragraph only when a space follows its marker, so a line
     /// with a tab straight after the marker (<c>-\tfoo</c>, <c>1.\tfoo</c>) right under paragraph
     /// text is more of that paragraph, and so is each such line after it; Markdig starts a list.
+    /// So is an ordered item numbered 1 with leading zeros (<c>01. foo</c>): marked wants "1".
     /// Inside a list item marked reads each line as a block of its own and starts the list too, as
     /// Markdig does. The marker is escaped to read as text.
     /// </summary>
     private static string TabbedMarkerUnderAParagraphIsText(string markdown, MarkdownDocument parsed)
     {
-        if (markdown.IndexOf('\t') < 0)
+        if (markdown.IndexOf('\t') < 0 && markdown.IndexOf("01.", StringComparison.Ordinal) < 0 && markdown.IndexOf("01)", StringComparison.Ordinal) < 0)
         {
             return markdown;
         }
@@ -1049,6 +1084,13 @@ public static class BodyMarkdown
             }
 
             if (p > item.Span.Start && p + 1 < markdown.Length && markdown[p] is '.' or ')' && markdown[p + 1] == '\t')
+            {
+                return p;
+            }
+
+            // marked lets only a literal "1." or "1)" interrupt a paragraph; CommonMark takes "01." too.
+            if (p > item.Span.Start + 1 && p < markdown.Length && markdown[p] is '.' or ')' && markdown[p - 1] == '1'
+                && markdown.AsSpan(item.Span.Start, p - 1 - item.Span.Start).Trim('0').Length == 0)
             {
                 return p;
             }

@@ -615,7 +615,7 @@ public sealed partial class LintEngine
                         unit.TwinDigest = CacheDigest.Of(bytes, bytes.Length);
                     }
 
-                    var (outcome, entry) = RecordIndexScanner.Scan(unit.Path, display, bytes, _settings.Limits.MaxDepth);
+                    var (outcome, entry) = ScanOnce(unit, display, bytes);
                     unit.Outcome = outcome switch
                     {
                         ScanOutcome.Record => LoadOutcome.Occupation,
@@ -666,6 +666,28 @@ public sealed partial class LintEngine
             }
 
             return loaded;
+        }
+
+        /// <summary>
+        /// A record's index scan, or that of a record of the same bytes and file name scanned before
+        /// it in this run, placed at this record's path.
+        /// </summary>
+        private (ScanOutcome Outcome, CorpusEntry? Entry) ScanOnce(Unit unit, string display, byte[] bytes)
+        {
+            var name = Path.GetFileName(unit.Path);
+            if (unit.TwinDigest is { } digest && _twinScans.TryGetValue(digest, out var scanned) && string.Equals(scanned.Name, name, StringComparison.Ordinal))
+            {
+                var e = scanned.Entry;
+                return (scanned.Outcome, e is null ? null : new CorpusEntry(e.Form, unit.Path, display, e.Slug, e.Title, e.Aliases, e.Related) { Relations = e.Relations });
+            }
+
+            var scan = RecordIndexScanner.Scan(unit.Path, display, bytes, _settings.Limits.MaxDepth);
+            if (unit.TwinDigest is { } kept)
+            {
+                _twinScans.TryAdd(kept, (name, scan.Outcome, scan.Entry));
+            }
+
+            return scan;
         }
 
         /// <summary>Reads one unit; a failure inside a reader becomes a diagnostic on that file, and the run goes on.</summary>

@@ -18,6 +18,9 @@ public sealed partial class LintEngine
         /// </summary>
         private readonly ConcurrentDictionary<(Unit Set, int Rule), List<Finding>?> _twinFindings = new();
 
+        /// <summary>Index scans of records that may have twins, by their bytes' digest (see <see cref="ScanOnce"/>).</summary>
+        private readonly ConcurrentDictionary<CacheDigest, (string Name, Corpus.ScanOutcome Outcome, Corpus.CorpusEntry? Entry)> _twinScans = new();
+
         /// <summary>Records of the same length, the only ones that can be byte-identical: their survey digests them.</summary>
         private static void MarkTwinCandidates(List<Unit> units, long maxFileBytes)
         {

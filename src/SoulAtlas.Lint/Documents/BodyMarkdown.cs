@@ -515,7 +515,7 @@ public static class BodyMarkdown
                 continue;
             }
 
-            var start = first + (markdown[first] == '\r' && first + 1 < markdown.Length && markdown[first + 1] == '\n' ? 2 : 1);
+            var start = AfterLineBreak(markdown, first);
             var end = LineBreakAt(markdown, start);
             var row = markdown.AsSpan(start, (end < 0 ? markdown.Length : end) - start);
             var pipe = row.IndexOf('|');
@@ -734,7 +734,7 @@ public static class BodyMarkdown
             var found = new List<int>();
             while (line >= 0)
             {
-                var start = line + (markdown[line] == '\r' && line + 1 < markdown.Length && markdown[line + 1] == '\n' ? 2 : 1);
+                var start = AfterLineBreak(markdown, line);
                 var end = LineBreakAt(markdown, start);
                 if (depth == 1 && !OpensWithQuoteMarker(markdown, start))
                 {
@@ -835,7 +835,7 @@ public static class BodyMarkdown
                 return;
             }
 
-            at = end + (markdown[end] == '\r' && end + 1 < markdown.Length && markdown[end + 1] == '\n' ? 2 : 1);
+            at = AfterLineBreak(markdown, end);
         }
     }
 
@@ -887,6 +887,27 @@ public static class BodyMarkdown
 
         return digits is > 0 and <= 9 && p + digits < line.Length && line[p + digits] is '.' or ')'
             && (p + digits + 1 >= line.Length || line[p + digits + 1] is ' ' or '\t');
+    }
+
+    /// <summary>Where the line after the line break at <paramref name="lineBreak"/> ("\r\n", '\r' or '\n') starts.</summary>
+    private static int AfterLineBreak(string markdown, int lineBreak) =>
+        lineBreak + (markdown[lineBreak] == '\r' && lineBreak + 1 < markdown.Length && markdown[lineBreak + 1] == '\n' ? 2 : 1);
+
+    /// <summary><paramref name="markdown"/> with the given number of spaces inserted at each offset (ascending).</summary>
+    private static string WithSpacesAt(string markdown, List<(int At, int Spaces)>? indents)
+    {
+        if (indents is null)
+        {
+            return markdown;
+        }
+
+        var sb = new System.Text.StringBuilder(markdown);
+        for (var i = indents.Count - 1; i >= 0; i--)
+        {
+            sb.Insert(indents[i].At, " ", indents[i].Spaces);
+        }
+
+        return sb.ToString();
     }
 
     /// <summary>The first '\r' or '\n' at or after <paramref name="from"/>, or -1.</summary>
@@ -1160,7 +1181,7 @@ public static class BodyMarkdown
             var line = LineBreakAt(markdown, paragraph.Span.Start);
             while (line >= 0 && line < paragraph.Span.End)
             {
-                var start = line + (markdown[line] == '\r' && line + 1 < markdown.Length && markdown[line + 1] == '\n' ? 2 : 1);
+                var start = AfterLineBreak(markdown, line);
                 var end = LineBreakAt(markdown, start);
                 var text = markdown.AsSpan(start, (end < 0 ? markdown.Length : end) - start);
                 var indent = 0;
@@ -1189,18 +1210,7 @@ public static class BodyMarkdown
             }
         }
 
-        if (indents is null)
-        {
-            return markdown;
-        }
-
-        var sb = new System.Text.StringBuilder(markdown);
-        for (var i = indents.Count - 1; i >= 0; i--)
-        {
-            sb.Insert(indents[i].At, " ", indents[i].Spaces);
-        }
-
-        return sb.ToString();
+        return WithSpacesAt(markdown, indents);
     }
 
     /// <summary>
@@ -1239,7 +1249,7 @@ public static class BodyMarkdown
             }
 
             var column = item[0].Column;
-            var at = lineBreak + (markdown[lineBreak] == '\r' && lineBreak + 1 < markdown.Length && markdown[lineBreak + 1] == '\n' ? 2 : 1);
+            var at = AfterLineBreak(markdown, lineBreak);
             var first = true;
             while (at < markdown.Length)
             {
@@ -1264,22 +1274,11 @@ public static class BodyMarkdown
                     break;
                 }
 
-                at = end + (markdown[end] == '\r' && end + 1 < markdown.Length && markdown[end + 1] == '\n' ? 2 : 1);
+                at = AfterLineBreak(markdown, end);
             }
         }
 
-        if (indents is null)
-        {
-            return markdown;
-        }
-
-        var sb = new System.Text.StringBuilder(markdown);
-        for (var i = indents.Count - 1; i >= 0; i--)
-        {
-            sb.Insert(indents[i].At, " ", indents[i].Spaces);
-        }
-
-        return sb.ToString();
+        return WithSpacesAt(markdown, indents);
     }
 
     private static bool InsideAQuote(Block block)

@@ -21,12 +21,17 @@ public sealed partial class LintEngine
         /// <summary>Index scans of records that may have twins, by their bytes' digest (see <see cref="ScanOnce"/>).</summary>
         private readonly ConcurrentDictionary<CacheDigest, (string Name, Corpus.ScanOutcome Outcome, Corpus.CorpusEntry? Entry)> _twinScans = new();
 
-        /// <summary>Records of the same length, the only ones that can be byte-identical: their survey digests them.</summary>
+        /// <summary>
+        /// Records of one file name and one length, which the site generator's two copies of a record
+        /// are (in public/api and src/generated): their survey digests them whole to tell twins. Records
+        /// of different names are not compared (a corpus of many records often shares a few lengths,
+        /// and digesting them all cost more than the copies save).
+        /// </summary>
         private static void MarkTwinCandidates(List<Unit> units, long maxFileBytes)
         {
             foreach (var group in units
                 .Where(u => !u.IsSource && u.Record!.HasContent && u.Record.ReadError is null && u.Record.Length <= maxFileBytes)
-                .GroupBy(u => u.Record!.Length)
+                .GroupBy(u => (u.Record!.Length, Name: System.IO.Path.GetFileName(u.Path)))
                 .Where(g => g.Skip(1).Any()))
             {
                 foreach (var unit in group)

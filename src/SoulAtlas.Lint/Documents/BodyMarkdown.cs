@@ -740,7 +740,7 @@ public static class BodyMarkdown
                 {
                     tabs.AddRange(found);
                     var lazyLine = markdown.AsSpan(start, (end < 0 ? markdown.Length : end) - start);
-                    if (lazyLine.Length > 0 && IsBlank(lazyLine) && lazyLine.IndexOf('\t') >= 0)
+                    if (IsTabbedBlank(lazyLine))
                     {
                         QuoteLazyLines(markdown, start, lazy);
                     }
@@ -768,7 +768,7 @@ public static class BodyMarkdown
                 }
 
                 var span = markdown.AsSpan(start, Math.Max(0, (end < 0 ? markdown.Length : end) - start));
-                if (span.Length == 0 || !IsBlank(span) || span.IndexOf('\t') < 0)
+                if (!IsTabbedBlank(span))
                 {
                     if (!IsSetextUnderline(span))
                     {
@@ -823,7 +823,7 @@ public static class BodyMarkdown
         {
             var end = LineBreakAt(markdown, at);
             var line = markdown.AsSpan(at, (end < 0 ? markdown.Length : end) - at);
-            var tabbed = line.Length > 0 && IsBlank(line) && line.IndexOf('\t') >= 0;
+            var tabbed = IsTabbedBlank(line);
             if (!tabbed && (IsBlank(line) || OpensWithQuoteMarker(markdown, at) || StartsABlock(line)))
             {
                 return;
@@ -892,6 +892,40 @@ public static class BodyMarkdown
     /// <summary>Where the line after the line break at <paramref name="lineBreak"/> ("\r\n", '\r' or '\n') starts.</summary>
     private static int AfterLineBreak(string markdown, int lineBreak) =>
         lineBreak + (markdown[lineBreak] == '\r' && lineBreak + 1 < markdown.Length && markdown[lineBreak + 1] == '\n' ? 2 : 1);
+
+    /// <summary>Whether a line after the first starts with <paramref name="c"/> after at most three spaces.</summary>
+    private static bool SomeLineStartsWith(string markdown, char c)
+    {
+        for (var at = markdown.IndexOf(c); at >= 0; at = markdown.IndexOf(c, at + 1))
+        {
+            var p = at;
+            while (p > 0 && at - p < 3 && markdown[p - 1] == ' ')
+            {
+                p--;
+            }
+
+            if (p > 0 && markdown[p - 1] is '\n' or '\r')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a line is white space holding a tab (which marked, unlike CommonMark, does not call blank).</summary>
+    private static bool IsTabbedBlank(ReadOnlySpan<char> line) => line.Length > 0 && IsBlank(line) && line.IndexOf('\t') >= 0;
+
+    private static int LeadingSpaces(ReadOnlySpan<char> line)
+    {
+        var n = 0;
+        while (n < line.Length && line[n] == ' ')
+        {
+            n++;
+        }
+
+        return n;
+    }
 
     /// <summary><paramref name="markdown"/> with the given number of spaces inserted at each offset (ascending).</summary>
     private static string WithSpacesAt(string markdown, List<(int At, int Spaces)>? indents)
@@ -1162,8 +1196,7 @@ public static class BodyMarkdown
     /// </summary>
     private static string LazyEqualsLineUnderlinesInTheItem(string markdown, MarkdownDocument parsed)
     {
-        if (markdown.IndexOf("\n=", StringComparison.Ordinal) < 0 && markdown.IndexOf("\n =", StringComparison.Ordinal) < 0
-            && markdown.IndexOf("\n  =", StringComparison.Ordinal) < 0 && markdown.IndexOf("\n   =", StringComparison.Ordinal) < 0)
+        if (!SomeLineStartsWith(markdown, '='))
         {
             return markdown;
         }
@@ -1184,11 +1217,7 @@ public static class BodyMarkdown
                 var start = AfterLineBreak(markdown, line);
                 var end = LineBreakAt(markdown, start);
                 var text = markdown.AsSpan(start, (end < 0 ? markdown.Length : end) - start);
-                var indent = 0;
-                while (indent < text.Length && text[indent] == ' ')
-                {
-                    indent++;
-                }
+                var indent = LeadingSpaces(text);
 
                 if (indent < text.Length && text[indent] == '\t')
                 {
@@ -1221,8 +1250,7 @@ public static class BodyMarkdown
     /// </summary>
     private static string QuoteRightUnderAListItemIsInTheItem(string markdown, MarkdownDocument parsed)
     {
-        if (markdown.IndexOf("\n>", StringComparison.Ordinal) < 0 && markdown.IndexOf("\n >", StringComparison.Ordinal) < 0
-            && markdown.IndexOf("\n  >", StringComparison.Ordinal) < 0 && markdown.IndexOf("\n   >", StringComparison.Ordinal) < 0)
+        if (!SomeLineStartsWith(markdown, '>'))
         {
             return markdown;
         }
@@ -1255,12 +1283,7 @@ public static class BodyMarkdown
             {
                 var end = LineBreakAt(markdown, at);
                 var line = markdown.AsSpan(at, (end < 0 ? markdown.Length : end) - at);
-                var indent = 0;
-                while (indent < line.Length && line[indent] == ' ')
-                {
-                    indent++;
-                }
-
+                var indent = LeadingSpaces(line);
                 var quoteLine = indent < 4 && indent < line.Length && line[indent] == '>';
                 if ((first && !quoteLine) || (!quoteLine && (IsBlank(line) || StartsABlock(line))) || line.IndexOf('\t') >= 0 || indent >= column)
                 {

@@ -193,7 +193,7 @@ public sealed partial class LintEngine
         /// <summary>The document the cache keys the unit's survey on.</summary>
         public ContentFile Key => Record ?? Body ?? Metadata!;
 
-        /// <summary>A record another record shares its length with: its survey digests its start.</summary>
+        /// <summary>A record another record shares its file name and length with: its survey digests it whole.</summary>
         public bool MayHaveTwin { get; set; }
 
         /// <summary>The digest of the record's bytes, when it may have a twin.</summary>
@@ -204,6 +204,9 @@ public sealed partial class LintEngine
 
         /// <summary>Whether later records' bytes are this one's.</summary>
         public bool HasTwins { get; set; }
+
+        /// <summary>The first record of this record's set of byte-identical records; null when it has no twin.</summary>
+        public Unit? TwinSet => Twin ?? (HasTwins ? this : null);
     }
 
     /// <summary>A unit's survey, kept with its document for as long as the host keeps that document.</summary>
@@ -430,7 +433,7 @@ public sealed partial class LintEngine
                     : null;
 
                 // Byte-identical records without a folder are checked together, so they are parsed once.
-                var key = folder ?? unit.Twin ?? (unit.HasTwins ? unit : null);
+                var key = folder ?? unit.TwinSet;
                 if (key is null)
                 {
                     groups.Add(new CheckGroup(null, new List<int> { i }));
@@ -645,8 +648,7 @@ public sealed partial class LintEngine
         /// </summary>
         private LoadedFile LoadRecord(Unit unit, ref Dictionary<Unit, LoadedFile>? parses)
         {
-            var set = unit.Twin ?? (unit.HasTwins ? unit : null);
-            if (set is null)
+            if (unit.TwinSet is not { } set)
             {
                 return Load(unit);
             }

@@ -86,8 +86,7 @@ public sealed partial class LintEngine
         /// <summary>The findings a byte-identical record's check of rule <paramref name="r"/> left, placed in <paramref name="file"/>; null when there are none to give.</summary>
         private List<Finding>? TwinFindings(Unit? unit, int r, SourceFile? file)
         {
-            if (unit is null || file is null || !(unit.HasTwins || unit.Twin is not null)
-                || !_twinFindings.TryGetValue((unit.Twin ?? unit, r), out var kept) || kept is null)
+            if (unit?.TwinSet is not { } set || file is null || !_twinFindings.TryGetValue((set, r), out var kept) || kept is null)
             {
                 return null;
             }
@@ -102,7 +101,7 @@ public sealed partial class LintEngine
         /// </summary>
         private void KeepForTwins(Unit? unit, int r, SourceFile? file, List<Finding> findings, int from, bool complete)
         {
-            if (unit is null || file is null || !(unit.HasTwins || unit.Twin is not null))
+            if (unit?.TwinSet is not { } set || file is null)
             {
                 return;
             }
@@ -110,7 +109,7 @@ public sealed partial class LintEngine
             var rule = RuleSet.DocumentRules[r].Descriptor;
             var found = findings.Skip(from).ToList();
             var givable = complete && found.All(f => ReferenceEquals(f.Rule, rule) && ReferenceEquals(f.Range.File, file) && f.Fix is null && f.Suggestions is null);
-            _twinFindings.TryAdd((unit.Twin ?? unit, r), givable ? found : null);
+            _twinFindings.TryAdd((set, r), givable ? found : null);
         }
     }
 }

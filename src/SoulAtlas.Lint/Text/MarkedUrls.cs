@@ -537,7 +537,7 @@ internal static partial class MarkedUrls
             }
 
             var length = char.IsHighSurrogate(c) && i + 1 < end && char.IsLowSurrogate(url[i + 1]) ? 2 : 1;
-            var count = System.Text.Encoding.UTF8.GetBytes(url.ToCharArray(i, length), 0, length, bytes, 0);
+            var count = System.Text.Encoding.UTF8.GetBytes(url, i, length, bytes, 0);
             for (var b = 0; b < count; b++)
             {
                 builder.Append('%').Append(bytes[b].ToString("X2", CultureInfo.InvariantCulture));

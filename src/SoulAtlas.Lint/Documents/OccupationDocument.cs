@@ -183,23 +183,6 @@ public sealed class OccupationDocument
         Slug = form == DocumentForm.Source ? pathSlug : DeclaredSlug ?? pathSlug;
     }
 
-    private OccupationDocument(OccupationDocument twin, SourceFile file, string pathSlug)
-    {
-        Form = twin.Form;
-        PrimaryFile = file;
-        Files = new[] { file };
-        PathSlug = pathSlug;
-        Record = twin.Record;
-        Metadata = twin.Metadata;
-        Title = twin.Title;
-        TitleRange = twin.TitleRange;
-        Sections = twin.Sections;
-        SectionsAnchor = twin.SectionsAnchor;
-        HasBody = twin.HasBody;
-        DuplicateKeys = twin.DuplicateKeys;
-        Slug = Form == DocumentForm.Source ? pathSlug : DeclaredSlug ?? pathSlug;
-    }
-
     public DocumentForm Form { get; }
 
     /// <summary>The record file, or the folder's SOUL.md (metadata.yaml when SOUL.md is missing).</summary>
@@ -263,7 +246,8 @@ public sealed class OccupationDocument
     /// A record byte-identical to this one, in <paramref name="file"/>: the same tree and sections,
     /// whose locations still name this record's file (the engine moves its findings to <paramref name="file"/>).
     /// </summary>
-    internal OccupationDocument ForTwin(SourceFile file, string pathSlug) => new(this, file, pathSlug);
+    internal OccupationDocument ForTwin(SourceFile file, string pathSlug) =>
+        new(Form, file, new[] { file }, pathSlug, Record, Metadata.Root, Title, TitleRange, Sections, SectionsAnchor, HasBody, DuplicateKeys);
 
     /// <summary>The slug the content declares: the record's <c>slug</c>, else <c>metadata.slug</c>.</summary>
     public string? DeclaredSlug => Record?["slug"] is JValue { Type: JTokenType.String } v ? (string)v! : Metadata.Slug;
